@@ -1,0 +1,253 @@
+package io.github.pgreset.core;
+
+import io.github.pgreset.core.MaintenanceConnection.DatabaseRow;
+import io.github.pgreset.core.ServerVersion.Feature;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Drops one database however many clients are connected or reconnecting, decided by the server's version:
+ *
+ * <ul>
+ *   <li>13+: {@code DROP DATABASE ... WITH (FORCE)}, which terminates the sessions and drops while holding the
+ *       database lock, so no client can slip in; retried while the server still reports the database busy.
+ *   <li>older: {@code ALTER DATABASE ... ALLOW_CONNECTIONS false} (which, unlike REVOKE CONNECT, also stops
+ *       superusers and the owner), terminate, wait until the backends have exited, drop; retried with backoff.
+ *       If the drop finally fails, connections are allowed again.
+ * </ul>
+ *
+ * What FORCE cannot clear is looked up in the catalogs and named, never left as a bare SQLSTATE.
+ */
+final class DatabaseDropper {
+    static final String OBJECT_IN_USE = "55006";
+    static final String INSUFFICIENT_PRIVILEGE = "42501";
+    private static final Duration FIRST_RETRY = Duration.ofMillis(20);
+    private static final Duration LONGEST_RETRY = Duration.ofSeconds(1);
+
+    private final MaintenanceConnection connection;
+    private final Target target;
+    private final ProgressListener progress;
+    private final long startNanos = System.nanoTime();
+    /** Clients seen on the database after a failed attempt, by who they are: those that keep coming back. */
+    private final Map<String, Integer> returning = new LinkedHashMap<>();
+
+    DatabaseDropper(MaintenanceConnection connection, Target target, ProgressListener progress) {
+        this.connection = connection;
+        this.target = target;
+        this.progress = progress;
+    }
+
+    DropResult drop(DropOptions options, boolean dryRun) {
+        DatabaseName database = target.database();
+        DatabaseRow row = connection.databaseRow(database);
+        if (row == null) {
+            if (!options.ifExists()) {
+                throw missing(target);
+            }
+            return result(DropResult.Outcome.MISSING, "none", List.of(), List.of(), 0);
+        }
+        if (row.template()) {
+            throw new PgResetException(Problem.REFUSED_TARGET, "Refusing to drop " + target.describe() + ": it is a "
+                    + "template database (datistemplate). If it really is to go, run ALTER DATABASE " + database.sql()
+                    + " IS_TEMPLATE false first.");
+        }
+        List<Session> sessions = row.invalid() ? List.of() : connection.sessions(database);
+        boolean force = options.force() && !row.invalid();
+        boolean blockFirst = force && !connection.version().supports(Feature.DROP_FORCE);
+        String drop = DatabaseStatements.drop(database, force, connection.version());
+        if (dryRun) {
+            List<String> plan = blockFirst && row.allowConnections()
+                    ? List.of(DatabaseStatements.allowConnections(database, false),
+                            "-- terminate the sessions, then wait until they have exited", drop)
+                    : List.of(drop);
+            return result(DropResult.Outcome.PLANNED, method(force, blockFirst, row), sessions, plan, 0);
+        }
+        if (!force) {
+            return dropOnce(drop, method(false, false, row), options.force());
+        }
+        requireTerminable(sessions);
+        return blockFirst ? blockTerminateDrop(row, drop) : forceDrop(drop, sessions);
+    }
+
+    private static String method(boolean force, boolean blockFirst, DatabaseRow row) {
+        if (row.invalid()) {
+            return "DROP DATABASE (an invalid database left by an interrupted DROP)";
+        }
+        if (!force) {
+            return "DROP DATABASE";
+        }
+        return blockFirst ? "ALLOW_CONNECTIONS false, terminate, DROP DATABASE" : "DROP DATABASE ... WITH (FORCE)";
+    }
+
+    /** Plain DROP: sessions on the database make it fail, and the error lists them. */
+    private DropResult dropOnce(String drop, String method, boolean forceRequested) {
+        try {
+            connection.executeDdl(drop);
+            return result(DropResult.Outcome.DROPPED, method, List.of(), List.of(drop), 1);
+        } catch (SQLException e) {
+            if (OBJECT_IN_USE.equals(e.getSQLState()) && !forceRequested) {
+                throw inUse(connection.sessions(target.database()), "pgreset.force is false, so they were left "
+                        + "alone. Close them, or set pgreset.force=true (the default) to terminate them.");
+            }
+            throw connection.failure(e, "Dropping " + target.describe());
+        }
+    }
+
+    /** 13+: FORCE terminates and drops under the database lock; retried while a victim is slow to exit. */
+    private DropResult forceDrop(String drop, List<Session> sessions) {
+        Duration pause = FIRST_RETRY;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                connection.executeDdl(drop);
+                return result(DropResult.Outcome.DROPPED, method(true, false, new DatabaseRow(true, -1, false)),
+                        sessions, List.of(drop), attempt);
+            } catch (SQLException e) {
+                if (INSUFFICIENT_PRIVILEGE.equals(e.getSQLState())) {
+                    requireTerminable(connection.sessions(target.database()));
+                }
+                if (!OBJECT_IN_USE.equals(e.getSQLState())) {
+                    throw connection.failure(e, "Dropping " + target.describe());
+                }
+                retryOrGiveUp(e, attempt, pause);
+                pause = longer(pause);
+            }
+        }
+    }
+
+    /** Before 13: block new connections, terminate, wait, drop; allow connections again if the drop fails. */
+    private DropResult blockTerminateDrop(DatabaseRow row, String drop) {
+        DatabaseName database = target.database();
+        List<String> statements = new ArrayList<>();
+        Map<Integer, Session> ended = new LinkedHashMap<>();
+        SessionTerminator terminator = new SessionTerminator(connection);
+        boolean blocked = false;
+        boolean dropped = false;
+        try {
+            if (row.allowConnections()) {
+                String block = DatabaseStatements.allowConnections(database, false);
+                execute(block, "Blocking new connections to " + target.describe());
+                statements.add(block);
+                blocked = true;
+            }
+            Duration pause = FIRST_RETRY;
+            for (int attempt = 1; ; attempt++) {
+                SessionTerminator.Termination termination = terminator.terminate(database);
+                termination.terminated().forEach(s -> ended.put(s.pid(), s));
+                if (attempt > 1) {
+                    termination.terminated().forEach(s -> returning.merge(s.who(), 1, Integer::sum));
+                }
+                requireTerminable(termination.refused());
+                if (!termination.stillRunning().isEmpty()) {
+                    throw timeout("backends " + termination.stillRunning() + " were terminated but had not exited");
+                }
+                try {
+                    connection.executeDdl(drop);
+                    dropped = true;
+                    statements.add(drop);
+                    return result(DropResult.Outcome.DROPPED, method(true, true, row), List.copyOf(ended.values()),
+                            statements, attempt);
+                } catch (SQLException e) {
+                    if (!OBJECT_IN_USE.equals(e.getSQLState())) {
+                        throw connection.failure(e, "Dropping " + target.describe());
+                    }
+                    retryOrGiveUp(e, attempt, pause);
+                    pause = longer(pause);
+                }
+            }
+        } finally {
+            if (blocked && !dropped) {
+                allowConnectionsAgain();
+            }
+        }
+    }
+
+    private void allowConnectionsAgain() {
+        String sql = DatabaseStatements.allowConnections(target.database(), true);
+        try {
+            connection.executeDdl(sql);
+            progress.info("Connections to " + target.describe() + " are allowed again.");
+        } catch (SQLException | PgResetException e) {
+            progress.info("Could not allow connections to " + target.describe() + " again; run " + sql + ": "
+                    + e.getMessage());
+        }
+    }
+
+    /** After 55006: names what force cannot clear, or waits and lets the caller try again until the deadline. */
+    private void retryOrGiveUp(SQLException e, int attempt, Duration pause) {
+        DatabaseName database = target.database();
+        List<String> blockers = connection.forceBlockers(database);
+        if (!blockers.isEmpty()) {
+            throw new PgResetException(Problem.DATABASE_IN_USE, "Cannot drop " + target.describe() + ": it is used "
+                    + "by " + String.join(", ", blockers) + ", which terminating sessions cannot clear. Finish "
+                    + "prepared transactions (ROLLBACK PREPARED '<gid>' in that database), stop the consumers of "
+                    + "replication slots, or drop subscriptions (ALTER SUBSCRIPTION ... DISABLE; ALTER SUBSCRIPTION "
+                    + "... SET (slot_name = NONE); DROP SUBSCRIPTION ...), then run the goal again.", e);
+        }
+        List<Session> present = connection.sessions(database);
+        requireTerminable(present);
+        present.forEach(s -> returning.merge(s.who(), 1, Integer::sum));
+        progress.debug("Attempt " + attempt + " to drop " + target.describe() + " failed ("
+                + MaintenanceConnection.serverText(e) + "); " + present.size() + " session(s) present, retrying in "
+                + pause.toMillis() + " ms.");
+        if (!connection.deadline().pause(pause)) {
+            throw timeout("the database stayed in use after " + attempt + " attempts");
+        }
+    }
+
+    private void execute(String sql, String action) {
+        try {
+            connection.executeDdl(sql);
+        } catch (SQLException e) {
+            throw connection.failure(e, action);
+        }
+    }
+
+    /** Fails, naming each session the role may not terminate and the privilege that would allow it. */
+    private void requireTerminable(List<Session> sessions) {
+        List<Session> refused = sessions.stream().filter(s -> !s.canTerminate()).toList();
+        if (!refused.isEmpty()) {
+            throw new PgResetException(Problem.PERMISSION_DENIED, "Cannot drop " + target.describe() + ": role "
+                    + connection.role() + " may not terminate " + refused.size() + " of its sessions:\n"
+                    + refused.stream().map(s -> "  - " + s.whyNotTerminable(connection.role()))
+                            .collect(Collectors.joining("\n")));
+        }
+    }
+
+    private PgResetException timeout(String what) {
+        String clients = returning.entrySet().stream()
+                .map(e -> "  - " + e.getKey() + " (seen " + e.getValue() + (e.getValue() == 1 ? " time)" : " times)"))
+                .collect(Collectors.joining("\n"));
+        return new PgResetException(Problem.TIMEOUT, "Could not drop " + target.describe() + " within pgreset.timeout ("
+                + connection.deadline().total().toSeconds() + " s): " + what + "."
+                + (clients.isEmpty() ? "" : " These sessions kept coming back:\n" + clients + "\n")
+                + " Stop those clients, or raise pgreset.timeout.");
+    }
+
+    private PgResetException inUse(List<Session> sessions, String advice) {
+        return new PgResetException(Problem.DATABASE_IN_USE, "Cannot drop " + target.describe() + ": "
+                + SessionTable.summary(target.database(), sessions) + ". " + advice + "\n"
+                + String.join("\n", SessionTable.render(sessions, java.time.OffsetDateTime.now())));
+    }
+
+    static PgResetException missing(Target target) {
+        return new PgResetException(Problem.DATABASE_MISSING, "The " + target.describe() + " does not exist. Check "
+                + "pgreset.database / pgreset.url" + " (names are case-sensitive), or set pgreset.ifExists=true to "
+                + "treat a missing database as done.");
+    }
+
+    private static Duration longer(Duration pause) {
+        Duration doubled = pause.multipliedBy(2);
+        return doubled.compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : doubled;
+    }
+
+    private DropResult result(
+            DropResult.Outcome outcome, String method, List<Session> ended, List<String> statements, int attempts) {
+        return new DropResult(target.database(), connection.version(), outcome, method, ended, statements, attempts,
+                Duration.ofNanos(System.nanoTime() - startNanos));
+    }
+}

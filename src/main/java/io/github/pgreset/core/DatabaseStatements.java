@@ -1,0 +1,52 @@
+package io.github.pgreset.core;
+
+import io.github.pgreset.core.ServerVersion.Feature;
+
+/** The DDL the plugin sends: DROP, CREATE and ALTER DATABASE. Each is one statement, run in autocommit. */
+final class DatabaseStatements {
+    private DatabaseStatements() {}
+
+    /** {@code DROP DATABASE IF EXISTS "x" WITH (FORCE)}; FORCE only where the server has it (13+). */
+    static String drop(DatabaseName database, boolean force, ServerVersion version) {
+        return "DROP DATABASE IF EXISTS " + database.sql()
+                + (force && version.supports(Feature.DROP_FORCE) ? " WITH (FORCE)" : "");
+    }
+
+    /** Blocks new connections of every role, superusers and the owner included (9.5+). */
+    static String allowConnections(DatabaseName database, boolean allow) {
+        return "ALTER DATABASE " + database.sql() + " ALLOW_CONNECTIONS " + allow;
+    }
+
+    /** {@code CREATE DATABASE "x"} with each option that is set. */
+    static String create(DatabaseName database, CreateOptions options) {
+        StringBuilder sql = new StringBuilder("CREATE DATABASE ").append(database.sql());
+        if (options.owner() != null) {
+            sql.append(" OWNER ").append(SqlText.identifier(options.owner()));
+        }
+        if (options.template() != null) {
+            sql.append(" TEMPLATE ").append(SqlText.identifier(options.template()));
+        }
+        if (options.encoding() != null) {
+            sql.append(" ENCODING ").append(SqlText.literal(options.encoding()));
+        }
+        if (options.locale() != null) {
+            sql.append(" LOCALE ").append(SqlText.literal(options.locale()));
+        }
+        if (options.lcCollate() != null) {
+            sql.append(" LC_COLLATE ").append(SqlText.literal(options.lcCollate()));
+        }
+        if (options.lcCtype() != null) {
+            sql.append(" LC_CTYPE ").append(SqlText.literal(options.lcCtype()));
+        }
+        if (options.tablespace() != null) {
+            sql.append(" TABLESPACE ").append(SqlText.identifier(options.tablespace()));
+        }
+        if (options.connectionLimit() != null) {
+            sql.append(" CONNECTION LIMIT ").append(options.connectionLimit().intValue());
+        }
+        if (options.strategy() != null) {
+            sql.append(" STRATEGY ").append(options.strategy().name());
+        }
+        return sql.toString();
+    }
+}

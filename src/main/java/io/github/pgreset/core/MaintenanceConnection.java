@@ -1,0 +1,274 @@
+package io.github.pgreset.core;
+
+import java.net.UnknownHostException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import org.postgresql.Driver;
+import org.postgresql.PGConnection;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
+
+/**
+ * The plugin's one connection, to the maintenance database, in autocommit. Every statement is bounded by what is
+ * left of the goal's deadline, and every SQLException leaves here as a {@link PgResetException} that says where.
+ */
+final class MaintenanceConnection implements AutoCloseable {
+    static final String DEFAULT_MAINTENANCE_DATABASE = "postgres";
+    static final String FALLBACK_MAINTENANCE_DATABASE = "template1";
+    private static final int CONNECT_TIMEOUT_SECONDS = 5;
+
+    private final Connection jdbc;
+    private final Target target;
+    private final String database;
+    private final ServerVersion version;
+    private final boolean superuser;
+    private final Deadline deadline;
+
+    private MaintenanceConnection(Connection jdbc, Target target, String database, Deadline deadline) {
+        this.jdbc = jdbc;
+        this.target = target;
+        this.database = database;
+        this.deadline = deadline;
+        PGConnection pg = (PGConnection) jdbc;
+        this.version = ServerVersion.parse(pg.getParameterStatus("server_version"));
+        this.superuser = "on".equals(pg.getParameterStatus("is_superuser"));
+    }
+
+    /**
+     * Connects to pgreset.maintenanceDatabase, or to postgres and, when that database does not exist, to template1
+     * (as dropdb does).
+     */
+    static MaintenanceConnection open(Target target, Deadline deadline, ProgressListener progress) {
+        String configured = target.connection().maintenanceDatabase();
+        String database = configured == null ? DEFAULT_MAINTENANCE_DATABASE : configured;
+        try {
+            return connect(target, database, deadline);
+        } catch (PgResetException e) {
+            if (configured != null || e.problem() != Problem.DATABASE_MISSING) {
+                throw e;
+            }
+            progress.debug("Database postgres does not exist on " + target.connection().location()
+                    + "; connecting to template1 instead.");
+            return connect(target, FALLBACK_MAINTENANCE_DATABASE, deadline);
+        }
+    }
+
+    private static MaintenanceConnection connect(Target target, String database, Deadline deadline) {
+        ConnectionSettings settings = target.connection();
+        Properties props = new Properties();
+        props.putAll(settings.driverProperties());
+        props.setProperty("user", settings.user());
+        if (settings.password() != null) {
+            props.setProperty("password", settings.password());
+        }
+        props.putIfAbsent("ApplicationName", "pgreset");
+        int remaining = deadline.remainingSecondsAtLeastOne();
+        props.setProperty("connectTimeout", String.valueOf(Math.min(CONNECT_TIMEOUT_SECONDS, remaining)));
+        props.setProperty("loginTimeout", String.valueOf(Math.min(2 * CONNECT_TIMEOUT_SECONDS, remaining)));
+        // a stuck server or network must not hang the build: the socket gives up a little after the deadline
+        props.setProperty("socketTimeout", String.valueOf(remaining + 10));
+        long millis = deadline.total().toMillis();
+        props.setProperty("options", "-c statement_timeout=" + millis + " -c lock_timeout=" + millis);
+        props.setProperty("assumeMinServerVersion", "9.6");
+
+        String url = "jdbc:postgresql://" + settings.location() + "/" + urlEncode(database);
+        try {
+            Connection jdbc = new Driver().connect(url, props);
+            jdbc.setAutoCommit(true);
+            return new MaintenanceConnection(jdbc, target, database, deadline);
+        } catch (SQLException e) {
+            throw connectFailure(e, settings, database);
+        }
+    }
+
+    private static String urlEncode(String database) {
+        return java.net.URLEncoder.encode(database, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    ServerVersion version() {
+        return version;
+    }
+
+    /** The database this connection uses (postgres, template1 or pgreset.maintenanceDatabase). */
+    String database() {
+        return database;
+    }
+
+    boolean superuser() {
+        return superuser;
+    }
+
+    String role() {
+        return target.connection().user();
+    }
+
+    Deadline deadline() {
+        return deadline;
+    }
+
+    /** The target's pg_database row, or null when there is no such database. */
+    DatabaseRow databaseRow(DatabaseName name) {
+        List<DatabaseRow> rows = query(CatalogQueries.DATABASE, List.of(name.value()), rs -> new DatabaseRow(
+                rs.getBoolean("datallowconn"), rs.getInt("datconnlimit"), rs.getBoolean("datistemplate")));
+        return rows.isEmpty() ? null : rows.get(0);
+    }
+
+    List<Session> sessions(DatabaseName name) {
+        return query(SessionQueries.list(version), List.of(name.value()), MaintenanceConnection::session);
+    }
+
+    /** Names what DROP ... WITH (FORCE) cannot clear: prepared transactions, active slots, subscriptions. */
+    List<String> forceBlockers(DatabaseName name) {
+        String db = name.value();
+        return query(CatalogQueries.forceBlockers(version), List.of(db, db, db), rs -> rs.getString("kind") + " \""
+                + rs.getString("name") + "\"" + (rs.getString("detail") == null ? "" : " (" + rs.getString("detail")
+                + ")"));
+    }
+
+    static Session session(ResultSet rs) throws SQLException {
+        return new Session(
+                rs.getInt("pid"),
+                rs.getString("usename"),
+                rs.getString("application_name"),
+                rs.getString("client_addr"),
+                rs.getString("state"),
+                rs.getObject("backend_start", OffsetDateTime.class),
+                rs.getObject("state_change", OffsetDateTime.class),
+                rs.getString("wait_event"),
+                rs.getString("query"),
+                rs.getBoolean("superuser"),
+                rs.getBoolean("can_terminate"));
+    }
+
+    @FunctionalInterface
+    interface RowMapper<T> {
+        T map(ResultSet rs) throws SQLException;
+    }
+
+    <T> List<T> query(String sql, List<Object> parameters, RowMapper<T> mapper) {
+        try (PreparedStatement statement = jdbc.prepareStatement(sql)) {
+            statement.setQueryTimeout(deadline.remainingSecondsAtLeastOne());
+            for (int i = 0; i < parameters.size(); i++) {
+                Object value = parameters.get(i);
+                if (value instanceof int[] pids) {
+                    Integer[] boxed = new Integer[pids.length];
+                    for (int j = 0; j < pids.length; j++) {
+                        boxed[j] = pids[j];
+                    }
+                    statement.setArray(i + 1, jdbc.createArrayOf("int4", boxed));
+                } else {
+                    statement.setObject(i + 1, value);
+                }
+            }
+            try (ResultSet rs = statement.executeQuery()) {
+                List<T> rows = new ArrayList<>();
+                while (rs.next()) {
+                    rows.add(mapper.map(rs));
+                }
+                return rows;
+            }
+        } catch (SQLException e) {
+            throw failure(e, "Querying the catalogs");
+        }
+    }
+
+    /** Runs one DDL statement; the SQLException is left to the caller, who knows what each SQLSTATE means there. */
+    void executeDdl(String sql) throws SQLException {
+        try (Statement statement = jdbc.createStatement()) {
+            statement.setQueryTimeout(deadline.remainingSecondsAtLeastOne());
+            statement.execute(sql);
+        }
+    }
+
+    /** A failure of a statement, as the user should read it. */
+    PgResetException failure(SQLException e, String action) {
+        String sqlState = e.getSQLState() == null ? "" : e.getSQLState();
+        String where = " (" + target.describe() + ", connected to " + database + ")";
+        String server = serverText(e);
+        if (sqlState.startsWith("08") || e.getCause() instanceof java.net.SocketException) {
+            return new PgResetException(Problem.UNREACHABLE, action + " failed: the connection to "
+                    + target.connection().location() + " broke: " + server + ". Is the server still running?", e);
+        }
+        return switch (sqlState) {
+            case "57014", "55P03" -> new PgResetException(Problem.TIMEOUT, action + " did not finish within "
+                    + "pgreset.timeout (" + deadline.total().toSeconds() + " s)" + where + ": " + server
+                    + ". Raise pgreset.timeout, or find the session that holds a lock on the database with "
+                    + "mvn pgreset:sessions.", e);
+            case "42501" -> new PgResetException(Problem.PERMISSION_DENIED, action + " failed" + where + ": "
+                    + server + ". Run as the database's owner or a superuser (pgreset.username), or grant the "
+                    + "privilege named above to " + role() + ".", e);
+            case "3D000" -> new PgResetException(Problem.DATABASE_MISSING, action + " failed" + where + ": "
+                    + server, e);
+            case "25006" -> new PgResetException(Problem.UNSUPPORTED, action + " failed" + where + ": " + server
+                    + ". The server is read-only (a standby, or default_transaction_read_only is on); point "
+                    + "pgreset.url at the primary.", e);
+            default -> new PgResetException(Problem.SERVER_ERROR, action + " failed" + where + ": " + server
+                    + (sqlState.isEmpty() ? "" : " [SQLSTATE " + sqlState + "]"), e);
+        };
+    }
+
+    private static PgResetException connectFailure(SQLException e, ConnectionSettings settings, String database) {
+        String sqlState = e.getSQLState() == null ? "" : e.getSQLState();
+        String where = settings.location();
+        String server = serverText(e);
+        if (e.getCause() instanceof UnknownHostException) {
+            return new PgResetException(Problem.UNREACHABLE, "Cannot connect to " + where + ": unknown host. "
+                    + "Check the host in pgreset.url (or PGHOST).", e);
+        }
+        return switch (sqlState) {
+            case "28P01", "28000" -> new PgResetException(Problem.AUTHENTICATION, "PostgreSQL at " + where
+                    + " refused role " + settings.user() + " (database " + database + "): " + server + ". Give the "
+                    + "right credentials with pgreset.username and pgreset.password, a settings.xml <server> "
+                    + "(pgreset.serverId), PGUSER/PGPASSWORD or ~/.pgpass.", e);
+            case "3D000" -> new PgResetException(Problem.DATABASE_MISSING, "Cannot connect to the maintenance "
+                    + "database \"" + database + "\" on " + where + ": " + server + ". Set "
+                    + "pgreset.maintenanceDatabase to a database that exists.", e);
+            default -> sqlState.startsWith("08")
+                    ? new PgResetException(Problem.UNREACHABLE, "Cannot connect to PostgreSQL at " + where + ": "
+                            + server + ". Is the server running and listening there? Check pgreset.url (or "
+                            + "PGHOST/PGPORT).", e)
+                    : new PgResetException(Problem.SERVER_ERROR, "Cannot connect to PostgreSQL at " + where
+                            + " as " + settings.user() + ": " + server
+                            + (sqlState.isEmpty() ? "" : " [SQLSTATE " + sqlState + "]"), e);
+        };
+    }
+
+    /** The server's message with its DETAIL and HINT; pgjdbc never puts the password in these. */
+    static String serverText(SQLException e) {
+        if (e instanceof PSQLException psql && psql.getServerErrorMessage() != null) {
+            ServerErrorMessage m = psql.getServerErrorMessage();
+            StringBuilder text = new StringBuilder(String.valueOf(m.getMessage()));
+            if (m.getDetail() != null) {
+                text.append(" (").append(m.getDetail()).append(")");
+            }
+            if (m.getHint() != null) {
+                text.append(" Hint: ").append(m.getHint());
+            }
+            return text.toString();
+        }
+        return String.valueOf(e.getMessage());
+    }
+
+    @Override
+    public void close() {
+        try {
+            jdbc.close();
+        } catch (SQLException e) {
+            // nothing was pending: autocommit, every statement closed
+        }
+    }
+
+    /** A pg_database row; datconnlimit -2 marks an invalid database (an interrupted DROP). */
+    record DatabaseRow(boolean allowConnections, int connectionLimit, boolean template) {
+        boolean invalid() {
+            return connectionLimit == -2;
+        }
+    }
+}

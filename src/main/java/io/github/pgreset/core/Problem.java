@@ -1,0 +1,25 @@
+package io.github.pgreset.core;
+
+/** What kind of failure a {@link PgResetException} reports; the Maven layer maps each kind once. */
+public enum Problem {
+    /** The plugin's configuration is incomplete or contradictory. */
+    CONFIGURATION,
+    /** The target is protected or remote and the safety rules refuse it. */
+    REFUSED_TARGET,
+    /** The server could not be reached. */
+    UNREACHABLE,
+    /** The server refused the credentials. */
+    AUTHENTICATION,
+    /** The target database does not exist. */
+    DATABASE_MISSING,
+    /** The role lacks a privilege. */
+    PERMISSION_DENIED,
+    /** Something the plugin may not or cannot clear holds the database (sessions, prepared transactions...). */
+    DATABASE_IN_USE,
+    /** The goal did not finish within pgreset.timeout. */
+    TIMEOUT,
+    /** The server is too old for an option, or cannot take the change (read-only, standby). */
+    UNSUPPORTED,
+    /** The server answered with an error the plugin did not expect. */
+    SERVER_ERROR
+}

@@ -1,0 +1,128 @@
+package io.github.pgreset.core;
+
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.stream.Collectors;
+
+/**
+ * The one service behind every goal: lists and terminates the sessions on a database, drops it and creates it
+ * again. Each call opens one connection to the maintenance database, checks the safety rules first (a remote host or
+ * a protected name is refused before anything is sent) and finishes within {@link ResetSettings#timeout()}.
+ */
+public final class ResetService {
+    private final ResetSettings settings;
+    private final ProgressListener progress;
+
+    public ResetService(ResetSettings settings, ProgressListener progress) {
+        this.settings = settings;
+        this.progress = progress;
+    }
+
+    public Target target() {
+        return settings.target();
+    }
+
+    /** The client sessions on the target database. */
+    public SessionReport sessions() {
+        try (MaintenanceConnection connection = open()) {
+            requireDatabase(connection);
+            return new SessionReport(
+                    target().database(), connection.version(), connection.sessions(target().database()));
+        }
+    }
+
+    /**
+     * Terminates every client session on the target database except the plugin's own and waits until they are gone.
+     * Sessions on other databases are never touched. Fails, after ending the others, when some sessions may not be
+     * terminated by the plugin's role.
+     */
+    public TerminateResult terminate() {
+        long start = System.nanoTime();
+        try (MaintenanceConnection connection = open()) {
+            requireDatabase(connection);
+            DatabaseName database = target().database();
+            if (settings.dryRun()) {
+                return new TerminateResult(database, connection.version(), connection.sessions(database), true,
+                        since(start));
+            }
+            SessionTerminator.Termination termination = new SessionTerminator(connection).terminate(database);
+            if (!termination.refused().isEmpty()) {
+                throw new PgResetException(Problem.PERMISSION_DENIED, "Terminated "
+                        + termination.terminated().size() + " session(s) on " + target().describe() + ", but role "
+                        + connection.role() + " may not terminate " + termination.refused().size() + ":\n"
+                        + termination.refused().stream().map(s -> "  - " + s.whyNotTerminable(connection.role()))
+                                .collect(Collectors.joining("\n")));
+            }
+            if (!termination.stillRunning().isEmpty()) {
+                throw new PgResetException(Problem.TIMEOUT, "Terminated the sessions on " + target().describe()
+                        + ", but backends " + termination.stillRunning() + " had not exited within pgreset.timeout ("
+                        + settings.timeout().toSeconds() + " s). Raise pgreset.timeout.");
+            }
+            return new TerminateResult(database, connection.version(), termination.terminated(), false, since(start));
+        }
+    }
+
+    /** Drops the target database, terminating its sessions unless {@code options.force()} is false. */
+    public DropResult drop(DropOptions options) {
+        requireDroppable();
+        try (MaintenanceConnection connection = open()) {
+            return new DatabaseDropper(connection, target(), progress).drop(options, settings.dryRun());
+        }
+    }
+
+    /** Drops the target database as {@link #drop} does, then creates it empty with the given options. */
+    public RecreateResult recreate(DropOptions dropOptions, CreateOptions createOptions) {
+        long start = System.nanoTime();
+        requireDroppable();
+        try (MaintenanceConnection connection = open()) {
+            createOptions.checkSupportedBy(connection.version(), connection.database() + " on "
+                    + target().connection().location());
+            String create = DatabaseStatements.create(target().database(), createOptions);
+            DropResult drop = new DatabaseDropper(connection, target(), progress).drop(dropOptions, settings.dryRun());
+            if (!settings.dryRun()) {
+                try {
+                    connection.executeDdl(create);
+                } catch (SQLException e) {
+                    PgResetException failure = connection.failure(e, "Creating " + target().describe());
+                    String dropped = drop.outcome() == DropResult.Outcome.DROPPED ? " The old database was dropped." : "";
+                    throw new PgResetException(failure.problem(), failure.getMessage() + "." + dropped
+                            + " Fix the CREATE DATABASE options (pgreset.owner, template, encoding, locale, "
+                            + "tablespace ...) and run pgreset:recreate again.", e);
+                }
+            }
+            return new RecreateResult(drop, create, settings.dryRun(), since(start));
+        }
+    }
+
+    private void requireDroppable() {
+        settings.safety().checkHost(target().connection());
+        settings.safety().checkDroppable(target(), target().connection().maintenanceDatabase());
+    }
+
+    private MaintenanceConnection open() {
+        settings.safety().checkHost(target().connection());
+        MaintenanceConnection connection =
+                MaintenanceConnection.open(target(), Deadline.after(settings.timeout()), progress);
+        progress.debug("Connected to " + connection.database() + " on " + target().connection().location() + " as "
+                + connection.role() + (connection.superuser() ? " (superuser)" : "") + ", PostgreSQL "
+                + connection.version() + ".");
+        if (connection.version().compareTo(ServerVersion.OLDEST_SUPPORTED) < 0) {
+            connection.close();
+            throw new PgResetException(Problem.UNSUPPORTED, "The server at " + target().connection().location()
+                    + " runs PostgreSQL " + connection.version() + "; pgreset needs " + ServerVersion.OLDEST_SUPPORTED
+                    + " or later.");
+        }
+        return connection;
+    }
+
+    private void requireDatabase(MaintenanceConnection connection) {
+        if (connection.databaseRow(target().database()) == null) {
+            throw new PgResetException(Problem.DATABASE_MISSING, "The " + target().describe() + " does not exist. "
+                    + "Check pgreset.database / pgreset.url (names are case-sensitive).");
+        }
+    }
+
+    private static Duration since(long startNanos) {
+        return Duration.ofNanos(System.nanoTime() - startNanos);
+    }
+}

@@ -1,0 +1,20 @@
+package io.github.pgreset.core;
+
+import java.time.Duration;
+
+/**
+ * Everything one goal needs to know.
+ *
+ * @param target the database to act on and how to reach its server
+ * @param timeout bounds the whole goal: connecting, waiting for sessions to end, retries and each statement
+ * @param dryRun report what would be terminated, dropped and created, and change nothing
+ * @param safety what the goal refuses to touch
+ */
+public record ResetSettings(Target target, Duration timeout, boolean dryRun, SafetyRules safety) {
+    public ResetSettings {
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new PgResetException(Problem.CONFIGURATION, "pgreset.timeout must be at least 1 second, not "
+                    + timeout.toSeconds() + ".");
+        }
+    }
+}

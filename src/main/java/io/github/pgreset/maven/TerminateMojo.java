@@ -1,0 +1,45 @@
+package io.github.pgreset.maven;
+
+import io.github.pgreset.core.ResetService;
+import io.github.pgreset.core.Session;
+import io.github.pgreset.core.TerminateResult;
+import javax.inject.Inject;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+
+/**
+ * Terminates every client session on the database except the plugin's own, and waits until they are gone. Sessions
+ * on other databases are not touched. Fails when the role may not terminate some of them, naming the privilege that
+ * would allow it.
+ *
+ * @since 0.1.0
+ */
+@Mojo(name = "terminate", threadSafe = true, requiresProject = false)
+public class TerminateMojo extends AbstractPgResetMojo {
+
+    @Inject
+    public TerminateMojo(SettingsDecrypter decrypter) {
+        super(decrypter);
+    }
+
+    @Override
+    protected String goal() {
+        return "terminate";
+    }
+
+    @Override
+    protected void run(ResetService service) {
+        TerminateResult result = service.terminate();
+        String where = "\"" + result.database() + "\" on " + service.target().connection().location();
+        if (result.terminated().isEmpty()) {
+            getLog().info("No sessions to terminate on " + where + ".");
+            return;
+        }
+        getLog().info(dryRunPrefix() + (result.dryRun() ? "Would terminate " : "Terminated ")
+                + result.terminated().size() + (result.terminated().size() == 1 ? " session" : " sessions") + " on "
+                + where + (result.dryRun() ? ":" : " in " + result.elapsed().toMillis() + " ms:"));
+        for (Session session : result.terminated()) {
+            getLog().info("  " + session.describe());
+        }
+    }
+}
