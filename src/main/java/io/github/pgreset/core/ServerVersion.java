@@ -16,7 +16,6 @@ public record ServerVersion(int number) implements Comparable<ServerVersion> {
         DROP_FORCE(130000, "DROP DATABASE ... WITH (FORCE)"),
         LEADER_PID(130000, "pg_stat_activity.leader_pid"),
         CREATE_LOCALE(130000, "CREATE DATABASE ... LOCALE"),
-        TERMINATE_WITH_TIMEOUT(140000, "pg_terminate_backend(pid, timeout)"),
         CREATE_STRATEGY(150000, "CREATE DATABASE ... STRATEGY");
 
         private final int since;

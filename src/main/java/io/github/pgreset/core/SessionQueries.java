@@ -23,19 +23,17 @@ final class SessionQueries {
     /**
      * Terminates every session {@link #list} returns that the role may terminate, in one round trip, and returns the
      * same rows with a {@code terminated} column. The aggregate signals every session before the first row is
-     * returned; on PostgreSQL 14+ each row then waits for its backend to exit (second parameter: milliseconds).
+     * returned. The statement does not wait for the backends to exit: pg_terminate_backend(pid, timeout) (14+) waits
+     * for one pid after another and checks every 100 ms, far slower than polling {@link #STILL_RUNNING} afterwards.
      */
     static String terminate(ServerVersion version) {
-        String waitColumn = version.supports(Feature.TERMINATE_WITH_TIMEOUT)
-                ? ",\n       CASE WHEN v.pid = ANY (s.pids) THEN pg_terminate_backend(v.pid, ?::bigint) END AS waited"
-                : "";
         return "WITH victims AS (\n" + select(version) + "\n),\n"
                 + "signalled AS (\n"
                 + "  SELECT array_agg(pid) FILTER (WHERE CASE WHEN can_terminate THEN pg_terminate_backend(pid)"
                 + " ELSE false END) AS pids\n"
                 + "  FROM victims\n"
                 + ")\n"
-                + "SELECT v.*, coalesce(v.pid = ANY (s.pids), false) AS terminated" + waitColumn + "\n"
+                + "SELECT v.*, coalesce(v.pid = ANY (s.pids), false) AS terminated\n"
                 + "FROM victims v CROSS JOIN signalled s\n"
                 + "ORDER BY v.backend_start, v.pid";
     }

@@ -1,20 +1,16 @@
 package io.github.pgreset.core;
 
-import io.github.pgreset.core.ServerVersion.Feature;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Ends every client session on a database except the plugin's own, in one round trip, then waits until their
- * backends have really exited: PostgreSQL 14+ waits inside that statement (pg_terminate_backend with a timeout),
- * older servers are polled until the deadline.
+ * Ends every client session on a database except the plugin's own, in one round trip, then polls until their
+ * backends have really exited or the deadline passes.
  */
 final class SessionTerminator {
     private static final Duration FIRST_POLL = Duration.ofMillis(2);
     private static final Duration LONGEST_POLL = Duration.ofMillis(100);
-    /** How long PostgreSQL 14+ waits for each signalled backend inside the terminate statement. */
-    private static final long SERVER_WAIT_MILLIS = 5_000;
 
     /**
      * @param terminated the sessions that were signalled
@@ -30,15 +26,9 @@ final class SessionTerminator {
     }
 
     Termination terminate(DatabaseName database) {
-        ServerVersion version = connection.version();
-        List<Object> parameters = new ArrayList<>(List.of(database.value()));
-        if (version.supports(Feature.TERMINATE_WITH_TIMEOUT)) {
-            long wait = Math.min(SERVER_WAIT_MILLIS, Math.max(1, connection.deadline().remaining().toMillis() / 2));
-            parameters.add(wait);
-        }
         List<Session> terminated = new ArrayList<>();
         List<Session> refused = new ArrayList<>();
-        connection.query(SessionQueries.terminate(version), parameters, rs -> {
+        connection.query(SessionQueries.terminate(connection.version()), List.of(database.value()), rs -> {
             Session session = MaintenanceConnection.session(rs);
             if (rs.getBoolean("terminated")) {
                 terminated.add(session);

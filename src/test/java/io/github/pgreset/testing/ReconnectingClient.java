@@ -1,0 +1,75 @@
+package io.github.pgreset.testing;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The client that breaks naive resets: threads that hold a connection to a database, and the moment it is
+ * terminated (or refused) connect again, pausing only a millisecond between attempts, like an eager pool.
+ */
+public final class ReconnectingClient implements AutoCloseable {
+    private static final long RETRY_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+
+    private final PgServer server;
+    private final String database;
+    private final AtomicBoolean running = new AtomicBoolean(true);
+    private final AtomicInteger connections = new AtomicInteger();
+    private final Thread[] threads;
+
+    public ReconnectingClient(PgServer server, String database, int threadCount) {
+        this.server = server;
+        this.database = database;
+        this.threads = new Thread[threadCount];
+        for (int i = 0; i < threadCount; i++) {
+            threads[i] = new Thread(this::loop, "reconnecting-client-" + i);
+            threads[i].setDaemon(true);
+            threads[i].start();
+        }
+    }
+
+    /** How many connections the threads have opened so far. */
+    public int connections() {
+        return connections.get();
+    }
+
+    /** Waits until at least {@code count} connections have been opened, or fails after 10 seconds. */
+    public void awaitConnections(int count) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (connections.get() < count) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("The reconnecting client opened only " + connections.get() + " of " + count
+                        + " connections to " + database + " within 10 s");
+            }
+            LockSupport.parkNanos(RETRY_PAUSE_NANOS);
+        }
+    }
+
+    private void loop() {
+        while (running.get()) {
+            try (Connection c = server.connect(database, "reconnecting-client");
+                    Statement s = c.createStatement()) {
+                connections.incrementAndGet();
+                while (running.get()) {
+                    s.execute("SELECT 1");
+                    LockSupport.parkNanos(RETRY_PAUSE_NANOS);
+                }
+            } catch (SQLException e) {
+                // terminated, refused or the database is gone: connect again at once
+                LockSupport.parkNanos(RETRY_PAUSE_NANOS);
+            }
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        running.set(false);
+        for (Thread thread : threads) {
+            thread.join(TimeUnit.SECONDS.toMillis(10));
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package io.github.pgreset.testing;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Where the integration tests get their PostgreSQL servers from, in this order: the JDBC URLs in
+ * {@value #SERVERS_VARIABLE} (how CI passes servers it started); Testcontainers when a Docker engine answers;
+ * embedded binaries from Maven Central. When none is possible the tests fail with instructions; they never skip.
+ */
+public enum ServerSource {
+    ENVIRONMENT,
+    DOCKER,
+    EMBEDDED;
+
+    public static final String SERVERS_VARIABLE = "PGRESET_TEST_SERVERS";
+
+    /** What the test JVM knows about its machine. */
+    public record Machine(String serversVariable, boolean dockerAvailable, boolean root) {}
+
+    /** The source to use, or an exception that says how to give the tests a server. */
+    public static ServerSource choose(Machine machine) {
+        if (machine.serversVariable() != null && !machine.serversVariable().isBlank()) {
+            return ENVIRONMENT;
+        }
+        if (machine.dockerAvailable()) {
+            return DOCKER;
+        }
+        if (!machine.root()) {
+            return EMBEDDED;
+        }
+        throw new IllegalStateException(instructions("this JVM runs as root, where PostgreSQL refuses to start "
+                + "(initdb: cannot be run as root), and no Docker engine answers"));
+    }
+
+    /** The JDBC URLs of {@value #SERVERS_VARIABLE}, separated by white space. */
+    public static List<String> urls(String serversVariable) {
+        List<String> urls = new ArrayList<>();
+        for (String url : serversVariable.trim().split("\\s+")) {
+            if (!url.isEmpty()) {
+                urls.add(url);
+            }
+        }
+        return urls;
+    }
+
+    static String instructions(String why) {
+        return "No PostgreSQL server for the integration tests: " + why + ". Give the tests servers in one of "
+                + "these ways:\n"
+                + "  1. start servers yourself and list superuser JDBC URLs, separated by spaces, in " + SERVERS_VARIABLE
+                + ", e.g.\n     " + SERVERS_VARIABLE + "='jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres"
+                + "&password=secret' ./mvnw verify\n"
+                + "     (.ci/run does this as root: it starts PostgreSQL 12, 15 and 18 as the postgres user);\n"
+                + "  2. start a Docker engine: the tests then run postgres:<version>-alpine with Testcontainers;\n"
+                + "  3. run as an ordinary user (not root): the tests start embedded PostgreSQL from the binaries "
+                + "Maven copies to target/pg-binaries.";
+    }
+}

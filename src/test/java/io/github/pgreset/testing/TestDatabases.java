@@ -1,0 +1,91 @@
+package io.github.pgreset.testing;
+
+import io.github.pgreset.core.SqlText;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Databases, roles and connections one test invocation makes on its server, all removed when it ends, so that
+ * tests can share a server (and a developer's server is left as it was).
+ */
+public final class TestDatabases implements AutoCloseable {
+    private static final AtomicInteger COUNTER = new AtomicInteger();
+
+    private final PgServer server;
+    private final List<String> databases = new ArrayList<>();
+    private final List<String> roles = new ArrayList<>();
+    private final List<AutoCloseable> resources = new ArrayList<>();
+
+    public TestDatabases(PgServer server) {
+        this.server = server;
+    }
+
+    /** A name no other test (in this or another JVM) uses: {@code <prefix>_<pid>_<n>}. */
+    public String uniqueName(String prefix) {
+        String name = prefix + "_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
+        databases.add(name);
+        return name;
+    }
+
+    /** Creates a database under the exact name given; it is dropped when the test ends. */
+    public String create(String name) {
+        if (!databases.contains(name)) {
+            databases.add(name);
+        }
+        server.execute("CREATE DATABASE " + SqlText.identifier(name));
+        return name;
+    }
+
+    public String createUnique(String prefix) {
+        return create(uniqueName(prefix));
+    }
+
+    /** Creates a login role; it is dropped when the test ends. */
+    public String createRole(String prefix, String password, String attributes) {
+        String role = prefix + "_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
+        server.execute("CREATE ROLE " + SqlText.identifier(role) + " LOGIN PASSWORD " + SqlText.literal(password) + " "
+                + attributes);
+        roles.add(role);
+        return role;
+    }
+
+    /** An idle session on the database, closed when the test ends. */
+    public Connection idleSession(String database, String applicationName) throws SQLException {
+        return keep(server.connect(database, applicationName));
+    }
+
+    public <T extends AutoCloseable> T keep(T resource) {
+        resources.add(resource);
+        return resource;
+    }
+
+    @Override
+    public void close() throws Exception {
+        for (AutoCloseable resource : resources) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                // a terminated session may fail to close cleanly
+            }
+        }
+        List<String> statements = new ArrayList<>();
+        String force = server.version().major() >= 13 ? " WITH (FORCE)" : "";
+        for (String database : databases) {
+            if (server.databaseExists(database)) {
+                statements.add("ALTER DATABASE " + SqlText.identifier(database) + " IS_TEMPLATE false");
+                if (force.isEmpty()) {
+                    statements.add("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = "
+                            + SqlText.literal(database));
+                }
+                statements.add("DROP DATABASE IF EXISTS " + SqlText.identifier(database) + force);
+            }
+        }
+        for (String role : roles) {
+            statements.add("DROP ROLE IF EXISTS " + SqlText.identifier(role));
+        }
+        server.execute(statements.toArray(String[]::new));
+    }
+}

