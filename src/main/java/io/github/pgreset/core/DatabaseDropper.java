@@ -26,6 +26,8 @@ import java.util.stream.Collectors;
 final class DatabaseDropper {
     static final String OBJECT_IN_USE = "55006";
     static final String INSUFFICIENT_PRIVILEGE = "42501";
+    private static final String NOT_FORCED = "pgreset.force is false, so they were left alone. Close them, or "
+            + "set pgreset.force=true (the default) to terminate them.";
     private static final Duration FIRST_RETRY = Duration.ofMillis(20);
     private static final Duration LONGEST_RETRY = Duration.ofSeconds(1);
 
@@ -68,7 +70,10 @@ final class DatabaseDropper {
             return result(DropResult.Outcome.PLANNED, method(force, blockFirst, row), sessions, plan, 0);
         }
         if (!force) {
-            return dropOnce(drop, method(false, false, row), options.force());
+            if (options.force() || sessions.isEmpty()) {
+                return dropOnce(drop, method(false, false, row), options.force());
+            }
+            throw inUse(sessions, NOT_FORCED);
         }
         requireTerminable(sessions);
         return blockFirst ? blockTerminateDrop(row, drop) : forceDrop(drop, sessions);
@@ -91,8 +96,7 @@ final class DatabaseDropper {
             return result(DropResult.Outcome.DROPPED, method, List.of(), List.of(drop), 1);
         } catch (SQLException e) {
             if (OBJECT_IN_USE.equals(e.getSQLState()) && !forceRequested) {
-                throw inUse(connection.sessions(target.database()), "pgreset.force is false, so they were left "
-                        + "alone. Close them, or set pgreset.force=true (the default) to terminate them.");
+                throw inUse(connection.sessions(target.database()), NOT_FORCED);
             }
             throw connection.failure(e, "Dropping " + target.describe());
         }

@@ -52,6 +52,9 @@ final class TestServers implements AutoCloseable {
             started.close();
             throw e;
         }
+        // one line in the build output that says which servers the integration tests ran against
+        System.out.println("[pgreset-test] integration tests run against: " + started.servers.stream()
+                .map(PgServer::toString).collect(java.util.stream.Collectors.joining(", ")));
         return started;
     }
 

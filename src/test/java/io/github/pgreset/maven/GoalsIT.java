@@ -1,0 +1,180 @@
+package io.github.pgreset.maven;
+
+import static org.apache.maven.api.plugin.testing.MojoExtension.setVariableValueToObject;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.pgreset.testing.PgServer;
+import io.github.pgreset.testing.PostgresTest;
+import io.github.pgreset.testing.ReconnectingClient;
+import io.github.pgreset.testing.TestDatabases;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.List;
+import org.apache.maven.api.plugin.testing.InjectMojo;
+import org.apache.maven.api.plugin.testing.MojoTest;
+import org.apache.maven.plugin.MojoFailureException;
+
+/** Each goal as Maven configures and runs it (Plugin Testing Harness), against every test server. */
+@MojoTest
+class GoalsIT {
+    private static final String POM = "src/test/resources/projects/basic/pom.xml";
+
+    /** Configures a goal as -Dpgreset.url=... -Dpgreset.username=... -Dpgreset.password=... would. */
+    private static CapturingLog configure(AbstractPgResetMojo mojo, PgServer server, String database)
+            throws Exception {
+        setVariableValueToObject(mojo, "url", server.jdbcUrl(database));
+        setVariableValueToObject(mojo, "username", server.user());
+        setVariableValueToObject(mojo, "password", server.password());
+        setVariableValueToObject(mojo, "timeout", 30);
+        setVariableValueToObject(mojo, "allowRemote", !io.github.pgreset.core.SafetyRules.isLocal(server.host()));
+        CapturingLog log = new CapturingLog();
+        mojo.setLog(log);
+        return log;
+    }
+
+    @PostgresTest
+    void sessionsPrintsTheTableAndASummary(
+            PgServer server, TestDatabases dbs, @InjectMojo(goal = "sessions", pom = POM) SessionsMojo mojo)
+            throws Exception {
+        String chat = dbs.createUnique("chat");
+        dbs.idleSession(chat, "psql");
+        dbs.idleSession(chat, "pgcli");
+        CapturingLog log = configure(mojo, server, chat);
+
+        mojo.execute();
+
+        assertThat(log.lines()).anyMatch(l -> l.matches("\\[INFO]\\s+pid \\| user .*\\| application .*\\| query"));
+        assertThat(log.lines()).anyMatch(l -> l.contains("| psql "));
+        assertThat(log.lines()).anyMatch(l -> l.startsWith("[INFO] 2 sessions on \"" + chat + "\": 2 idle ("
+                + server.host() + ":" + server.port() + ", PostgreSQL " + server.version() + ")"));
+    }
+
+    @PostgresTest
+    void terminateLogsWhatItEnded(
+            PgServer server, TestDatabases dbs, @InjectMojo(goal = "terminate", pom = POM) TerminateMojo mojo)
+            throws Exception {
+        String chat = dbs.createUnique("chat");
+        dbs.idleSession(chat, "psql");
+        CapturingLog log = configure(mojo, server, chat);
+
+        mojo.execute();
+
+        assertThat(log.text()).contains("Terminated 1 session on \"" + chat + "\"")
+                .containsPattern("pid \\d+ \\(user " + server.user() + ", application \"psql\", from ");
+    }
+
+    @PostgresTest
+    void dropRemovesTheDatabase(
+            PgServer server, TestDatabases dbs, @InjectMojo(goal = "drop", pom = POM) DropMojo mojo) throws Exception {
+        String chat = dbs.createUnique("chat");
+        dbs.idleSession(chat, "psql");
+        CapturingLog log = configure(mojo, server, chat);
+
+        mojo.execute();
+
+        assertThat(server.databaseExists(chat)).isFalse();
+        assertThat(log.text()).contains("Dropped database \"" + chat + "\" on ").contains("1 session(s) terminated");
+    }
+
+    @PostgresTest
+    void recreateThreeTimesInARowAgainstAReconnectingClient(
+            PgServer server, TestDatabases dbs, @InjectMojo(goal = "recreate", pom = POM) RecreateMojo mojo)
+            throws Exception {
+        String chat = dbs.createUnique("chat");
+        dbs.idleSession(chat, "psql-1");
+        dbs.idleSession(chat, "psql-2");
+        dbs.idleSession(chat, "psql-3");
+        CapturingLog log = configure(mojo, server, chat);
+        try (ReconnectingClient client = new ReconnectingClient(server, chat, 1)) {
+            client.awaitConnections(1);
+            for (int i = 0; i < 3; i++) {
+                try (Connection c = server.connect(chat, "setup");
+                        Statement s = c.createStatement()) {
+                    s.execute("CREATE TABLE leftover (id int)");
+                }
+                mojo.execute();
+                assertThat(server.query("SELECT 1 FROM pg_database WHERE datname = '" + chat + "'",
+                        rs -> rs.getInt(1))).hasSize(1);
+            }
+        }
+        assertThat(log.lines()).filteredOn(l -> l.startsWith("[INFO] Recreated database \"" + chat + "\""))
+                .hasSize(3)
+                .allMatch(l -> l.matches(".* in \\d+ ms \\(.*\\)\\."));
+        try (Connection c = server.connect(chat, "check");
+                Statement s = c.createStatement();
+                var rs = s.executeQuery("SELECT count(*) FROM pg_tables WHERE tablename = 'leftover'")) {
+            rs.next();
+            assertThat(rs.getInt(1)).isZero();
+        }
+    }
+
+    @PostgresTest
+    void skipTouchesNothingAndSaysSo(
+            PgServer server, TestDatabases dbs, @InjectMojo(goal = "drop", pom = POM) DropMojo mojo) throws Exception {
+        String chat = dbs.createUnique("chat");
+        CapturingLog log = configure(mojo, server, chat);
+        setVariableValueToObject(mojo, "skip", true);
+
+        mojo.execute();
+
+        assertThat(log.lines()).containsExactly("[INFO] Skipping pgreset:drop because pgreset.skip is set.");
+        assertThat(server.databaseExists(chat)).isTrue();
+    }
+
+    @PostgresTest
+    void dryRunPrintsThePlanAndChangesNothing(
+            PgServer server, TestDatabases dbs, @InjectMojo(goal = "recreate", pom = POM) RecreateMojo mojo)
+            throws Exception {
+        String chat = dbs.createUnique("chat");
+        Connection psql = dbs.idleSession(chat, "psql");
+        CapturingLog log = configure(mojo, server, chat);
+        setVariableValueToObject(mojo, "dryRun", true);
+
+        mojo.execute();
+
+        assertThat(log.text()).contains("[dry run] Would drop database \"" + chat + "\"")
+                .contains("[dry run]   DROP DATABASE IF EXISTS \"" + chat + "\"")
+                .contains("[dry run] Would create it again: CREATE DATABASE \"" + chat + "\";");
+        assertThat(psql.isValid(2)).isTrue();
+        assertThat(server.databaseExists(chat)).isTrue();
+    }
+
+    @PostgresTest
+    void protectedNamesFailTheBuildWithTheReason(
+            PgServer server, @InjectMojo(goal = "drop", pom = POM) DropMojo mojo) throws Exception {
+        configure(mojo, server, "postgres");
+        List<String> before = server.databases();
+
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessageContaining("Refusing to drop database \"postgres\"");
+        assertThat(server.databases()).isEqualTo(before);
+    }
+
+    @PostgresTest
+    void aRemoteHostIsRefusedBeforeConnecting(
+            PgServer server, @InjectMojo(goal = "recreate", pom = POM) RecreateMojo mojo) throws Exception {
+        configure(mojo, server, "chat");
+        setVariableValueToObject(mojo, "url", "jdbc:postgresql://db.example.com:5432/chat");
+        setVariableValueToObject(mojo, "allowRemote", false);
+
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessageContaining("db.example.com:5432")
+                .hasMessageContaining("pgreset.allowRemote=true")
+                .hasMessageNotContaining(String.valueOf(server.password()));
+    }
+
+    @PostgresTest
+    void serverIdAndUsernameTogetherAreRefused(
+            PgServer server, TestDatabases dbs, @InjectMojo(goal = "sessions", pom = POM) SessionsMojo mojo)
+            throws Exception {
+        configure(mojo, server, dbs.createUnique("chat"));
+        setVariableValueToObject(mojo, "serverId", "local-postgres");
+
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessageContaining("Use one or the other");
+    }
+}
