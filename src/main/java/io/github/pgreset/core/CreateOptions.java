@@ -23,8 +23,10 @@ public record CreateOptions(
 
     public CreateOptions {
         if (connectionLimit != null && connectionLimit < -1) {
-            throw new PgResetException(Problem.CONFIGURATION, "pgreset.connectionLimit is " + connectionLimit
-                    + "; use -1 (no limit) or a number of connections.");
+            throw new PgResetException(
+                    Problem.CONFIGURATION,
+                    "pgreset.connectionLimit is " + connectionLimit
+                            + "; use -1 (no limit) or a number of connections.");
         }
     }
 
@@ -36,10 +38,15 @@ public record CreateOptions(
 
     private static void require(boolean set, String option, Feature feature, ServerVersion version, String where) {
         if (set && !version.supports(feature)) {
-            throw new PgResetException(Problem.UNSUPPORTED, option + " needs PostgreSQL " + feature.since().major()
-                    + " or later (" + feature.what() + "), but the server at " + where + " runs " + version
-                    + ". Remove " + option + (option.equals("pgreset.locale") ? " or use pgreset.lcCollate and "
-                    + "pgreset.lcCtype" : "") + ".");
+            throw new PgResetException(
+                    Problem.UNSUPPORTED,
+                    option + " needs PostgreSQL " + feature.since().major()
+                            + " or later (" + feature.what() + "), but the server at " + where + " runs " + version
+                            + ". Remove " + option
+                            + (option.equals("pgreset.locale")
+                                    ? " or use pgreset.lcCollate and " + "pgreset.lcCtype"
+                                    : "")
+                            + ".");
         }
     }
 }

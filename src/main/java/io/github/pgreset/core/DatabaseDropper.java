@@ -54,9 +54,12 @@ final class DatabaseDropper {
             return result(DropResult.Outcome.MISSING, "none", List.of(), List.of(), 0);
         }
         if (row.template()) {
-            throw new PgResetException(Problem.REFUSED_TARGET, "Refusing to drop " + target.describe() + ": it is a "
-                    + "template database (datistemplate). If it really is to go, run ALTER DATABASE " + database.sql()
-                    + " IS_TEMPLATE false first.");
+            throw new PgResetException(
+                    Problem.REFUSED_TARGET,
+                    "Refusing to drop " + target.describe() + ": it is a "
+                            + "template database (datistemplate). If it really is to go, run ALTER DATABASE "
+                            + database.sql()
+                            + " IS_TEMPLATE false first.");
         }
         List<Session> sessions = row.invalid() ? List.of() : connection.sessions(database);
         boolean force = options.force() && !row.invalid();
@@ -64,8 +67,10 @@ final class DatabaseDropper {
         String drop = DatabaseStatements.drop(database, force, connection.version());
         if (dryRun) {
             List<String> plan = blockFirst && row.allowConnections()
-                    ? List.of(DatabaseStatements.allowConnections(database, false),
-                            "-- terminate the sessions, then wait until they have exited", drop)
+                    ? List.of(
+                            DatabaseStatements.allowConnections(database, false),
+                            "-- terminate the sessions, then wait until they have exited",
+                            drop)
                     : List.of(drop);
             return result(DropResult.Outcome.PLANNED, method(force, blockFirst, row), sessions, plan, 0);
         }
@@ -108,8 +113,12 @@ final class DatabaseDropper {
         for (int attempt = 1; ; attempt++) {
             try {
                 connection.executeDdl(drop);
-                return result(DropResult.Outcome.DROPPED, method(true, false, new DatabaseRow(true, -1, false)),
-                        sessions, List.of(drop), attempt);
+                return result(
+                        DropResult.Outcome.DROPPED,
+                        method(true, false, new DatabaseRow(true, -1, false)),
+                        sessions,
+                        List.of(drop),
+                        attempt);
             } catch (SQLException e) {
                 if (INSUFFICIENT_PRIVILEGE.equals(e.getSQLState())) {
                     requireTerminable(connection.sessions(target.database()));
@@ -153,8 +162,12 @@ final class DatabaseDropper {
                     connection.executeDdl(drop);
                     dropped = true;
                     statements.add(drop);
-                    return result(DropResult.Outcome.DROPPED, method(true, true, row), List.copyOf(ended.values()),
-                            statements, attempt);
+                    return result(
+                            DropResult.Outcome.DROPPED,
+                            method(true, true, row),
+                            List.copyOf(ended.values()),
+                            statements,
+                            attempt);
                 } catch (SQLException e) {
                     if (!OBJECT_IN_USE.equals(e.getSQLState())) {
                         throw connection.failure(e, "Dropping " + target.describe());
@@ -186,11 +199,14 @@ final class DatabaseDropper {
         DatabaseName database = target.database();
         List<String> blockers = connection.forceBlockers(database);
         if (!blockers.isEmpty()) {
-            throw new PgResetException(Problem.DATABASE_IN_USE, "Cannot drop " + target.describe() + ": it is used "
-                    + "by " + String.join(", ", blockers) + ", which terminating sessions cannot clear. Finish "
-                    + "prepared transactions (ROLLBACK PREPARED '<gid>' in that database), stop the consumers of "
-                    + "replication slots, or drop subscriptions (ALTER SUBSCRIPTION ... DISABLE; ALTER SUBSCRIPTION "
-                    + "... SET (slot_name = NONE); DROP SUBSCRIPTION ...), then run the goal again.", e);
+            throw new PgResetException(
+                    Problem.DATABASE_IN_USE,
+                    "Cannot drop " + target.describe() + ": it is used "
+                            + "by " + String.join(", ", blockers) + ", which terminating sessions cannot clear. Finish "
+                            + "prepared transactions (ROLLBACK PREPARED '<gid>' in that database), stop the consumers of "
+                            + "replication slots, or drop subscriptions (ALTER SUBSCRIPTION ... DISABLE; ALTER SUBSCRIPTION "
+                            + "... SET (slot_name = NONE); DROP SUBSCRIPTION ...), then run the goal again.",
+                    e);
         }
         List<Session> present = connection.sessions(database);
         requireTerminable(present);
@@ -215,10 +231,13 @@ final class DatabaseDropper {
     private void requireTerminable(List<Session> sessions) {
         List<Session> refused = sessions.stream().filter(s -> !s.canTerminate()).toList();
         if (!refused.isEmpty()) {
-            throw new PgResetException(Problem.PERMISSION_DENIED, "Cannot drop " + target.describe() + ": role "
-                    + connection.role() + " may not terminate " + refused.size() + " of its sessions:\n"
-                    + refused.stream().map(s -> "  - " + s.whyNotTerminable(connection.role()))
-                            .collect(Collectors.joining("\n")));
+            throw new PgResetException(
+                    Problem.PERMISSION_DENIED,
+                    "Cannot drop " + target.describe() + ": role "
+                            + connection.role() + " may not terminate " + refused.size() + " of its sessions:\n"
+                            + refused.stream()
+                                    .map(s -> "  - " + s.whyNotTerminable(connection.role()))
+                                    .collect(Collectors.joining("\n")));
         }
     }
 
@@ -226,22 +245,29 @@ final class DatabaseDropper {
         String clients = returning.entrySet().stream()
                 .map(e -> "  - " + e.getKey() + " (seen " + e.getValue() + (e.getValue() == 1 ? " time)" : " times)"))
                 .collect(Collectors.joining("\n"));
-        return new PgResetException(Problem.TIMEOUT, "Could not drop " + target.describe() + " within pgreset.timeout ("
-                + connection.deadline().total().toSeconds() + " s): " + what + "."
-                + (clients.isEmpty() ? "" : " These sessions kept coming back:\n" + clients + "\n")
-                + " Stop those clients, or raise pgreset.timeout.");
+        return new PgResetException(
+                Problem.TIMEOUT,
+                "Could not drop " + target.describe() + " within pgreset.timeout ("
+                        + connection.deadline().total().toSeconds() + " s): " + what + "."
+                        + (clients.isEmpty() ? "" : " These sessions kept coming back:\n" + clients + "\n")
+                        + " Stop those clients, or raise pgreset.timeout.");
     }
 
     private PgResetException inUse(List<Session> sessions, String advice) {
-        return new PgResetException(Problem.DATABASE_IN_USE, "Cannot drop " + target.describe() + ": "
-                + SessionTable.summary(target.database(), sessions) + ". " + advice + "\n"
-                + String.join("\n", SessionTable.render(sessions, java.time.OffsetDateTime.now())));
+        return new PgResetException(
+                Problem.DATABASE_IN_USE,
+                "Cannot drop " + target.describe() + ": "
+                        + SessionTable.summary(target.database(), sessions) + ". " + advice + "\n"
+                        + String.join("\n", SessionTable.render(sessions, java.time.OffsetDateTime.now())));
     }
 
     static PgResetException missing(Target target) {
-        return new PgResetException(Problem.DATABASE_MISSING, "The " + target.describe() + " does not exist. Check "
-                + "pgreset.database / pgreset.url" + " (names are case-sensitive), or set pgreset.ifExists=true to "
-                + "treat a missing database as done.");
+        return new PgResetException(
+                Problem.DATABASE_MISSING,
+                "The " + target.describe() + " does not exist. Check "
+                        + "pgreset.database / pgreset.url"
+                        + " (names are case-sensitive), or set pgreset.ifExists=true to "
+                        + "treat a missing database as done.");
     }
 
     private static Duration longer(Duration pause) {
@@ -251,7 +277,14 @@ final class DatabaseDropper {
 
     private DropResult result(
             DropResult.Outcome outcome, String method, List<Session> ended, List<String> statements, int attempts) {
-        return new DropResult(target.database(), connection.version(), outcome, method, ended, statements, attempts,
+        return new DropResult(
+                target.database(),
+                connection.version(),
+                outcome,
+                method,
+                ended,
+                statements,
+                attempts,
                 Duration.ofNanos(System.nanoTime() - startNanos));
     }
 }

@@ -12,18 +12,23 @@ public record DatabaseName(String value) {
 
     public DatabaseName {
         if (value == null || value.isEmpty()) {
-            throw new PgResetException(Problem.CONFIGURATION, "The database name is empty. Set pgreset.database or "
-                    + "put the database in pgreset.url, e.g. jdbc:postgresql://localhost:5432/chat.");
+            throw new PgResetException(
+                    Problem.CONFIGURATION,
+                    "The database name is empty. Set pgreset.database or "
+                            + "put the database in pgreset.url, e.g. jdbc:postgresql://localhost:5432/chat.");
         }
         if (value.indexOf('\0') >= 0) {
-            throw new PgResetException(Problem.CONFIGURATION, "The database name contains a NUL character, which "
-                    + "PostgreSQL does not allow.");
+            throw new PgResetException(
+                    Problem.CONFIGURATION,
+                    "The database name contains a NUL character, which " + "PostgreSQL does not allow.");
         }
         int bytes = value.getBytes(StandardCharsets.UTF_8).length;
         if (bytes > MAX_BYTES) {
-            throw new PgResetException(Problem.CONFIGURATION, "The database name \"" + value + "\" is " + bytes
-                    + " bytes long; PostgreSQL allows at most " + MAX_BYTES + " bytes and would truncate it to "
-                    + "another name. Choose a shorter name.");
+            throw new PgResetException(
+                    Problem.CONFIGURATION,
+                    "The database name \"" + value + "\" is " + bytes
+                            + " bytes long; PostgreSQL allows at most " + MAX_BYTES + " bytes and would truncate it to "
+                            + "another name. Choose a shorter name.");
         }
     }
 

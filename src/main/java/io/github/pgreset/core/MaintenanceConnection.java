@@ -54,8 +54,8 @@ final class MaintenanceConnection implements AutoCloseable {
             if (configured != null || e.problem() != Problem.DATABASE_MISSING) {
                 throw e;
             }
-            progress.debug("Database postgres does not exist on " + target.connection().location()
-                    + "; connecting to template1 instead.");
+            progress.debug("Database postgres does not exist on "
+                    + target.connection().location() + "; connecting to template1 instead.");
             return connect(target, FALLBACK_MAINTENANCE_DATABASE, deadline);
         }
     }
@@ -89,7 +89,8 @@ final class MaintenanceConnection implements AutoCloseable {
     }
 
     private static String urlEncode(String database) {
-        return java.net.URLEncoder.encode(database, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+        return java.net.URLEncoder.encode(database, java.nio.charset.StandardCharsets.UTF_8)
+                .replace("+", "%20");
     }
 
     ServerVersion version() {
@@ -115,8 +116,11 @@ final class MaintenanceConnection implements AutoCloseable {
 
     /** The target's pg_database row, or null when there is no such database. */
     DatabaseRow databaseRow(DatabaseName name) {
-        List<DatabaseRow> rows = query(CatalogQueries.DATABASE, List.of(name.value()), rs -> new DatabaseRow(
-                rs.getBoolean("datallowconn"), rs.getInt("datconnlimit"), rs.getBoolean("datistemplate")));
+        List<DatabaseRow> rows = query(
+                CatalogQueries.DATABASE,
+                List.of(name.value()),
+                rs -> new DatabaseRow(
+                        rs.getBoolean("datallowconn"), rs.getInt("datconnlimit"), rs.getBoolean("datistemplate")));
         return rows.isEmpty() ? null : rows.get(0);
     }
 
@@ -127,9 +131,12 @@ final class MaintenanceConnection implements AutoCloseable {
     /** Names what DROP ... WITH (FORCE) cannot clear: prepared transactions, active slots, subscriptions. */
     List<String> forceBlockers(DatabaseName name) {
         String db = name.value();
-        return query(CatalogQueries.forceBlockers(version), List.of(db, db, db), rs -> rs.getString("kind") + " \""
-                + rs.getString("name") + "\"" + (rs.getString("detail") == null ? "" : " (" + rs.getString("detail")
-                + ")"));
+        return query(
+                CatalogQueries.forceBlockers(version),
+                List.of(db, db, db),
+                rs -> rs.getString("kind") + " \""
+                        + rs.getString("name") + "\""
+                        + (rs.getString("detail") == null ? "" : " (" + rs.getString("detail") + ")"));
     }
 
     static Session session(ResultSet rs) throws SQLException {
@@ -193,24 +200,44 @@ final class MaintenanceConnection implements AutoCloseable {
         String where = " (" + target.describe() + ", connected to " + database + ")";
         String server = serverText(e);
         if (sqlState.startsWith("08") || e.getCause() instanceof java.net.SocketException) {
-            return new PgResetException(Problem.UNREACHABLE, action + " failed: the connection to "
-                    + target.connection().location() + " broke: " + server + ". Is the server still running?", e);
+            return new PgResetException(
+                    Problem.UNREACHABLE,
+                    action + " failed: the connection to " + target.connection().location() + " broke: " + server
+                            + ". Is the server still running?",
+                    e);
         }
         return switch (sqlState) {
-            case "57014", "55P03" -> new PgResetException(Problem.TIMEOUT, action + " did not finish within "
-                    + "pgreset.timeout (" + deadline.total().toSeconds() + " s)" + where + ": " + server
-                    + ". Raise pgreset.timeout, or find the session that holds a lock on the database with "
-                    + "mvn pgreset:sessions.", e);
-            case "42501" -> new PgResetException(Problem.PERMISSION_DENIED, action + " failed" + where + ": "
-                    + server + ". Run as the database's owner or a superuser (pgreset.username), or grant the "
-                    + "privilege named above to " + role() + ".", e);
-            case "3D000" -> new PgResetException(Problem.DATABASE_MISSING, action + " failed" + where + ": "
-                    + server, e);
-            case "25006" -> new PgResetException(Problem.UNSUPPORTED, action + " failed" + where + ": " + server
-                    + ". The server is read-only (a standby, or default_transaction_read_only is on); point "
-                    + "pgreset.url at the primary.", e);
-            default -> new PgResetException(Problem.SERVER_ERROR, action + " failed" + where + ": " + server
-                    + (sqlState.isEmpty() ? "" : " [SQLSTATE " + sqlState + "]"), e);
+            case "57014", "55P03" ->
+                new PgResetException(
+                        Problem.TIMEOUT,
+                        action + " did not finish within "
+                                + "pgreset.timeout (" + deadline.total().toSeconds() + " s)" + where + ": " + server
+                                + ". Raise pgreset.timeout, or find the session that holds a lock on the database with "
+                                + "mvn pgreset:sessions.",
+                        e);
+            case "42501" ->
+                new PgResetException(
+                        Problem.PERMISSION_DENIED,
+                        action + " failed" + where + ": "
+                                + server
+                                + ". Run as the database's owner or a superuser (pgreset.username), or grant the "
+                                + "privilege named above to " + role() + ".",
+                        e);
+            case "3D000" ->
+                new PgResetException(Problem.DATABASE_MISSING, action + " failed" + where + ": " + server, e);
+            case "25006" ->
+                new PgResetException(
+                        Problem.UNSUPPORTED,
+                        action + " failed" + where + ": " + server
+                                + ". The server is read-only (a standby, or default_transaction_read_only is on); point "
+                                + "pgreset.url at the primary.",
+                        e);
+            default ->
+                new PgResetException(
+                        Problem.SERVER_ERROR,
+                        action + " failed" + where + ": " + server
+                                + (sqlState.isEmpty() ? "" : " [SQLSTATE " + sqlState + "]"),
+                        e);
         };
     }
 
@@ -219,24 +246,42 @@ final class MaintenanceConnection implements AutoCloseable {
         String where = settings.location();
         String server = serverText(e);
         if (e.getCause() instanceof UnknownHostException) {
-            return new PgResetException(Problem.UNREACHABLE, "Cannot connect to " + where + ": unknown host. "
-                    + "Check the host in pgreset.url (or PGHOST).", e);
+            return new PgResetException(
+                    Problem.UNREACHABLE,
+                    "Cannot connect to " + where + ": unknown host. " + "Check the host in pgreset.url (or PGHOST).",
+                    e);
         }
         return switch (sqlState) {
-            case "28P01", "28000" -> new PgResetException(Problem.AUTHENTICATION, "PostgreSQL at " + where
-                    + " refused role " + settings.user() + " (database " + database + "): " + server + ". Give the "
-                    + "right credentials with pgreset.username and pgreset.password, a settings.xml <server> "
-                    + "(pgreset.serverId), PGUSER/PGPASSWORD or ~/.pgpass.", e);
-            case "3D000" -> new PgResetException(Problem.DATABASE_MISSING, "Cannot connect to the maintenance "
-                    + "database \"" + database + "\" on " + where + ": " + server + ". Set "
-                    + "pgreset.maintenanceDatabase to a database that exists.", e);
-            default -> sqlState.startsWith("08")
-                    ? new PgResetException(Problem.UNREACHABLE, "Cannot connect to PostgreSQL at " + where + ": "
-                            + server + ". Is the server running and listening there? Check pgreset.url (or "
-                            + "PGHOST/PGPORT).", e)
-                    : new PgResetException(Problem.SERVER_ERROR, "Cannot connect to PostgreSQL at " + where
-                            + " as " + settings.user() + ": " + server
-                            + (sqlState.isEmpty() ? "" : " [SQLSTATE " + sqlState + "]"), e);
+            case "28P01", "28000" ->
+                new PgResetException(
+                        Problem.AUTHENTICATION,
+                        "PostgreSQL at " + where
+                                + " refused role " + settings.user() + " (database " + database + "): " + server
+                                + ". Give the "
+                                + "right credentials with pgreset.username and pgreset.password, a settings.xml <server> "
+                                + "(pgreset.serverId), PGUSER/PGPASSWORD or ~/.pgpass.",
+                        e);
+            case "3D000" ->
+                new PgResetException(
+                        Problem.DATABASE_MISSING,
+                        "Cannot connect to the maintenance "
+                                + "database \"" + database + "\" on " + where + ": " + server + ". Set "
+                                + "pgreset.maintenanceDatabase to a database that exists.",
+                        e);
+            default ->
+                sqlState.startsWith("08")
+                        ? new PgResetException(
+                                Problem.UNREACHABLE,
+                                "Cannot connect to PostgreSQL at " + where + ": "
+                                        + server + ". Is the server running and listening there? Check pgreset.url (or "
+                                        + "PGHOST/PGPORT).",
+                                e)
+                        : new PgResetException(
+                                Problem.SERVER_ERROR,
+                                "Cannot connect to PostgreSQL at " + where
+                                        + " as " + settings.user() + ": " + server
+                                        + (sqlState.isEmpty() ? "" : " [SQLSTATE " + sqlState + "]"),
+                                e);
         };
     }
 

@@ -42,21 +42,29 @@ public final class ResetService {
             requireDatabase(connection);
             DatabaseName database = target().database();
             if (settings.dryRun()) {
-                return new TerminateResult(database, connection.version(), connection.sessions(database), true,
-                        since(start));
+                return new TerminateResult(
+                        database, connection.version(), connection.sessions(database), true, since(start));
             }
             SessionTerminator.Termination termination = new SessionTerminator(connection).terminate(database);
             if (!termination.refused().isEmpty()) {
-                throw new PgResetException(Problem.PERMISSION_DENIED, "Terminated "
-                        + termination.terminated().size() + " session(s) on " + target().describe() + ", but role "
-                        + connection.role() + " may not terminate " + termination.refused().size() + ":\n"
-                        + termination.refused().stream().map(s -> "  - " + s.whyNotTerminable(connection.role()))
-                                .collect(Collectors.joining("\n")));
+                throw new PgResetException(
+                        Problem.PERMISSION_DENIED,
+                        "Terminated "
+                                + termination.terminated().size() + " session(s) on " + target().describe()
+                                + ", but role "
+                                + connection.role() + " may not terminate "
+                                + termination.refused().size() + ":\n"
+                                + termination.refused().stream()
+                                        .map(s -> "  - " + s.whyNotTerminable(connection.role()))
+                                        .collect(Collectors.joining("\n")));
             }
             if (!termination.stillRunning().isEmpty()) {
-                throw new PgResetException(Problem.TIMEOUT, "Terminated the sessions on " + target().describe()
-                        + ", but backends " + termination.stillRunning() + " had not exited within pgreset.timeout ("
-                        + settings.timeout().toSeconds() + " s). Raise pgreset.timeout.");
+                throw new PgResetException(
+                        Problem.TIMEOUT,
+                        "Terminated the sessions on " + target().describe()
+                                + ", but backends " + termination.stillRunning()
+                                + " had not exited within pgreset.timeout ("
+                                + settings.timeout().toSeconds() + " s). Raise pgreset.timeout.");
             }
             return new TerminateResult(database, connection.version(), termination.terminated(), false, since(start));
         }
@@ -75,8 +83,9 @@ public final class ResetService {
         long start = System.nanoTime();
         requireDroppable();
         try (MaintenanceConnection connection = open()) {
-            createOptions.checkSupportedBy(connection.version(), connection.database() + " on "
-                    + target().connection().location());
+            createOptions.checkSupportedBy(
+                    connection.version(),
+                    connection.database() + " on " + target().connection().location());
             String create = DatabaseStatements.create(target().database(), createOptions);
             DropResult drop = new DatabaseDropper(connection, target(), progress).drop(dropOptions, settings.dryRun());
             if (!settings.dryRun()) {
@@ -84,10 +93,14 @@ public final class ResetService {
                     connection.executeDdl(create);
                 } catch (SQLException e) {
                     PgResetException failure = connection.failure(e, "Creating " + target().describe());
-                    String dropped = drop.outcome() == DropResult.Outcome.DROPPED ? " The old database was dropped." : "";
-                    throw new PgResetException(failure.problem(), failure.getMessage() + "." + dropped
-                            + " Fix the CREATE DATABASE options (pgreset.owner, template, encoding, locale, "
-                            + "tablespace ...) and run pgreset:recreate again.", e);
+                    String dropped =
+                            drop.outcome() == DropResult.Outcome.DROPPED ? " The old database was dropped." : "";
+                    throw new PgResetException(
+                            failure.problem(),
+                            failure.getMessage() + "." + dropped
+                                    + " Fix the CREATE DATABASE options (pgreset.owner, template, encoding, locale, "
+                                    + "tablespace ...) and run pgreset:recreate again.",
+                            e);
                 }
             }
             return new RecreateResult(drop, create, settings.dryRun(), since(start));
@@ -103,22 +116,28 @@ public final class ResetService {
         settings.safety().checkHost(target().connection());
         MaintenanceConnection connection =
                 MaintenanceConnection.open(target(), Deadline.after(settings.timeout()), progress);
-        progress.debug("Connected to " + connection.database() + " on " + target().connection().location() + " as "
+        progress.debug("Connected to " + connection.database() + " on "
+                + target().connection().location() + " as "
                 + connection.role() + (connection.superuser() ? " (superuser)" : "") + ", PostgreSQL "
                 + connection.version() + ".");
         if (connection.version().compareTo(ServerVersion.OLDEST_SUPPORTED) < 0) {
             connection.close();
-            throw new PgResetException(Problem.UNSUPPORTED, "The server at " + target().connection().location()
-                    + " runs PostgreSQL " + connection.version() + "; pgreset needs " + ServerVersion.OLDEST_SUPPORTED
-                    + " or later.");
+            throw new PgResetException(
+                    Problem.UNSUPPORTED,
+                    "The server at " + target().connection().location()
+                            + " runs PostgreSQL " + connection.version() + "; pgreset needs "
+                            + ServerVersion.OLDEST_SUPPORTED
+                            + " or later.");
         }
         return connection;
     }
 
     private void requireDatabase(MaintenanceConnection connection) {
         if (connection.databaseRow(target().database()) == null) {
-            throw new PgResetException(Problem.DATABASE_MISSING, "The " + target().describe() + " does not exist. "
-                    + "Check pgreset.database / pgreset.url (names are case-sensitive).");
+            throw new PgResetException(
+                    Problem.DATABASE_MISSING,
+                    "The " + target().describe() + " does not exist. "
+                            + "Check pgreset.database / pgreset.url (names are case-sensitive).");
         }
     }
 

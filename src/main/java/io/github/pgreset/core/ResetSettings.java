@@ -13,8 +13,9 @@ import java.time.Duration;
 public record ResetSettings(Target target, Duration timeout, boolean dryRun, SafetyRules safety) {
     public ResetSettings {
         if (timeout.isNegative() || timeout.isZero()) {
-            throw new PgResetException(Problem.CONFIGURATION, "pgreset.timeout must be at least 1 second, not "
-                    + timeout.toSeconds() + ".");
+            throw new PgResetException(
+                    Problem.CONFIGURATION,
+                    "pgreset.timeout must be at least 1 second, not " + timeout.toSeconds() + ".");
         }
     }
 }

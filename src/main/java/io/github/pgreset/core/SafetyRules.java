@@ -18,7 +18,8 @@ public record SafetyRules(boolean allowRemote, Set<String> protectedDatabases) {
     public static final List<String> SYSTEM_DATABASES = List.of("postgres", "template0", "template1");
 
     private static final Pattern IPV4_LOOPBACK = Pattern.compile("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
-    private static final Pattern IPV6_LOOPBACK = Pattern.compile("(0{0,4}:){2,7}0{0,3}1|::1|::ffff:127(\\.\\d{1,3}){3}");
+    private static final Pattern IPV6_LOOPBACK =
+            Pattern.compile("(0{0,4}:){2,7}0{0,3}1|::1|::ffff:127(\\.\\d{1,3}){3}");
 
     public SafetyRules {
         protectedDatabases = Set.copyOf(protectedDatabases);
@@ -35,10 +36,12 @@ public record SafetyRules(boolean allowRemote, Set<String> protectedDatabases) {
         }
         for (HostPort host : connection.hosts()) {
             if (!isLocal(host.host())) {
-                throw new PgResetException(Problem.REFUSED_TARGET, "Refusing to connect to " + host + ": it is not "
-                        + "this machine (localhost, a loopback address or a Unix socket). pgreset drops databases, so "
-                        + "remote servers need consent: set pgreset.allowRemote=true (<allowRemote>true</allowRemote>) "
-                        + "if this server is meant.");
+                throw new PgResetException(
+                        Problem.REFUSED_TARGET,
+                        "Refusing to connect to " + host + ": it is not "
+                                + "this machine (localhost, a loopback address or a Unix socket). pgreset drops databases, so "
+                                + "remote servers need consent: set pgreset.allowRemote=true (<allowRemote>true</allowRemote>) "
+                                + "if this server is meant.");
             }
         }
     }
@@ -51,15 +54,19 @@ public record SafetyRules(boolean allowRemote, Set<String> protectedDatabases) {
             refused.add(maintenanceDatabase);
         }
         if (refused.contains(name)) {
-            throw new PgResetException(Problem.REFUSED_TARGET, "Refusing to drop " + target.describe() + ": "
-                    + (SYSTEM_DATABASES.contains(name)
-                            ? "it is a system database every PostgreSQL cluster needs."
-                            : "the plugin connects to it as its maintenance database (pgreset.maintenanceDatabase).")
-                    + " Point pgreset.database or pgreset.url at the database you want to reset.");
+            throw new PgResetException(
+                    Problem.REFUSED_TARGET,
+                    "Refusing to drop " + target.describe() + ": "
+                            + (SYSTEM_DATABASES.contains(name)
+                                    ? "it is a system database every PostgreSQL cluster needs."
+                                    : "the plugin connects to it as its maintenance database (pgreset.maintenanceDatabase).")
+                            + " Point pgreset.database or pgreset.url at the database you want to reset.");
         }
         if (protectedDatabases.contains(name)) {
-            throw new PgResetException(Problem.REFUSED_TARGET, "Refusing to drop " + target.describe() + ": it is "
-                    + "listed in pgreset.protectedDatabases. Remove it from that list if it really is to be reset.");
+            throw new PgResetException(
+                    Problem.REFUSED_TARGET,
+                    "Refusing to drop " + target.describe() + ": it is "
+                            + "listed in pgreset.protectedDatabases. Remove it from that list if it really is to be reset.");
         }
     }
 

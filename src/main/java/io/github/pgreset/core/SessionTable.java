@@ -36,7 +36,8 @@ public final class SessionTable {
         for (Session session : sessions) {
             String[] row = new String[columns.size()];
             for (int i = 0; i < row.length; i++) {
-                row[i] = oneLine(columns.get(i).value().apply(session), columns.get(i).max());
+                row[i] = oneLine(
+                        columns.get(i).value().apply(session), columns.get(i).max());
             }
             cells.add(row);
         }
@@ -77,7 +78,8 @@ public final class SessionTable {
                 .append("\": ");
         byState.entrySet().stream()
                 .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
-                .forEachOrdered(e -> text.append(e.getValue()).append(' ').append(e.getKey()).append(", "));
+                .forEachOrdered(e ->
+                        text.append(e.getValue()).append(' ').append(e.getKey()).append(", "));
         return text.substring(0, text.length() - 2);
     }
 
@@ -114,7 +116,10 @@ public final class SessionTable {
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < row.length; i++) {
             text.append(i == 0 ? "" : " | ");
-            text.append(i == 0 ? " ".repeat(widths[i] - row[i].length()) + row[i] : pad(row[i], widths[i], i == row.length - 1));
+            text.append(
+                    i == 0
+                            ? " ".repeat(widths[i] - row[i].length()) + row[i]
+                            : pad(row[i], widths[i], i == row.length - 1));
         }
         return text.toString().stripTrailing();
     }

@@ -11,8 +11,10 @@ public enum Strategy {
         try {
             return valueOf(text.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException e) {
-            throw new PgResetException(Problem.CONFIGURATION, "pgreset.strategy \"" + text + "\" is not a CREATE "
-                    + "DATABASE strategy. Use wal_log (small templates) or file_copy (large templates).");
+            throw new PgResetException(
+                    Problem.CONFIGURATION,
+                    "pgreset.strategy \"" + text + "\" is not a CREATE "
+                            + "DATABASE strategy. Use wal_log (small templates) or file_copy (large templates).");
         }
     }
 }

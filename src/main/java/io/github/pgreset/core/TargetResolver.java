@@ -39,9 +39,11 @@ public final class TargetResolver {
         if (url != null) {
             Properties parsed = Driver.parseURL(url, null);
             if (parsed == null) {
-                throw new PgResetException(Problem.CONFIGURATION, "pgreset.url \"" + url + "\" is not a PostgreSQL "
-                        + "JDBC URL. Write it as jdbc:postgresql://host:port/database, e.g. "
-                        + "jdbc:postgresql://localhost:5432/chat.");
+                throw new PgResetException(
+                        Problem.CONFIGURATION,
+                        "pgreset.url \"" + url + "\" is not a PostgreSQL "
+                                + "JDBC URL. Write it as jdbc:postgresql://host:port/database, e.g. "
+                                + "jdbc:postgresql://localhost:5432/chat.");
             }
             hosts = hosts(parsed.getProperty("PGHOST"), parsed.getProperty("PGPORT"), "pgreset.url");
             urlDatabase = LibpqEnvironment.blankToNull(parsed.getProperty("PGDBNAME"));
@@ -59,8 +61,10 @@ public final class TargetResolver {
 
         String database = first(LibpqEnvironment.blankToNull(request.database()), urlDatabase);
         if (database == null) {
-            throw new PgResetException(Problem.CONFIGURATION, "No database to act on. Set pgreset.database, put the "
-                    + "database in pgreset.url (jdbc:postgresql://localhost:5432/chat) or set PGDATABASE.");
+            throw new PgResetException(
+                    Problem.CONFIGURATION,
+                    "No database to act on. Set pgreset.database, put the "
+                            + "database in pgreset.url (jdbc:postgresql://localhost:5432/chat) or set PGDATABASE.");
         }
         String user = first(LibpqEnvironment.blankToNull(request.username()), urlUser, environment.user(), systemUser);
         String password = first(request.password(), urlPassword, environment.password());
@@ -76,9 +80,11 @@ public final class TargetResolver {
         for (int i = 0; i < hostNames.length; i++) {
             String host = hostNames[i].trim();
             if (host.startsWith("/")) {
-                throw new PgResetException(Problem.CONFIGURATION, source + " names the Unix socket directory " + host
-                        + ", but the plugin connects over TCP (pgjdbc). Set PGHOST=localhost or pgreset.url="
-                        + "jdbc:postgresql://localhost:5432/<database>.");
+                throw new PgResetException(
+                        Problem.CONFIGURATION,
+                        source + " names the Unix socket directory " + host
+                                + ", but the plugin connects over TCP (pgjdbc). Set PGHOST=localhost or pgreset.url="
+                                + "jdbc:postgresql://localhost:5432/<database>.");
             }
             String port = ports.length == 0 ? null : ports[Math.min(i, ports.length - 1)].trim();
             hosts.add(new HostPort(host.isEmpty() ? DEFAULT_HOST : host, port(port, source)));
@@ -98,8 +104,9 @@ public final class TargetResolver {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new PgResetException(Problem.CONFIGURATION, source + " gives the port \"" + port + "\", which is not a "
-                + "TCP port (1-65535).");
+        throw new PgResetException(
+                Problem.CONFIGURATION,
+                source + " gives the port \"" + port + "\", which is not a " + "TCP port (1-65535).");
     }
 
     @SafeVarargs

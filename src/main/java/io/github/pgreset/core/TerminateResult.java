@@ -10,7 +10,11 @@ import java.util.List;
  * @param dryRun whether nothing was changed
  */
 public record TerminateResult(
-        DatabaseName database, ServerVersion serverVersion, List<Session> terminated, boolean dryRun, Duration elapsed) {
+        DatabaseName database,
+        ServerVersion serverVersion,
+        List<Session> terminated,
+        boolean dryRun,
+        Duration elapsed) {
     public TerminateResult {
         terminated = List.copyOf(terminated);
     }

@@ -41,8 +41,8 @@ public abstract class AbstractDropMojo extends AbstractPgResetMojo {
         switch (drop.outcome()) {
             case MISSING -> getLog().info("Database " + where + " does not exist; nothing to drop.");
             case PLANNED -> {
-                getLog().info("[dry run] Would drop database " + where + " (PostgreSQL " + drop.serverVersion()
-                        + ", " + drop.method() + "), terminating " + drop.terminated().size() + " session(s):");
+                getLog().info("[dry run] Would drop database " + where + " (PostgreSQL " + drop.serverVersion() + ", "
+                        + drop.method() + "), terminating " + drop.terminated().size() + " session(s):");
                 drop.terminated().forEach(s -> getLog().info("[dry run]   " + s.describe()));
                 drop.statements().forEach(sql -> getLog().info("[dry run]   " + sql + ";"));
             }

@@ -33,7 +33,8 @@ public class DropMojo extends AbstractDropMojo {
         logDrop(drop, location);
         if (drop.outcome() == DropResult.Outcome.DROPPED) {
             getLog().info("Dropped database \"" + drop.database() + "\" on " + location + " in "
-                    + drop.elapsed().toMillis() + " ms (" + drop.method() + ", " + drop.terminated().size()
+                    + drop.elapsed().toMillis() + " ms (" + drop.method() + ", "
+                    + drop.terminated().size()
                     + " session(s) terminated).");
         }
     }

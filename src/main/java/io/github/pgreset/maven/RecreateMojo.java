@@ -18,11 +18,7 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
  *
  * @since 0.1.0
  */
-@Mojo(
-        name = "recreate",
-        defaultPhase = LifecyclePhase.PRE_INTEGRATION_TEST,
-        threadSafe = true,
-        requiresProject = false)
+@Mojo(name = "recreate", defaultPhase = LifecyclePhase.PRE_INTEGRATION_TEST, threadSafe = true, requiresProject = false)
 public class RecreateMojo extends AbstractDropMojo {
 
     /**
@@ -111,8 +107,16 @@ public class RecreateMojo extends AbstractDropMojo {
 
     @Override
     protected void run(ResetService service) {
-        CreateOptions options = new CreateOptions(owner, template, encoding, locale, lcCollate, lcCtype, tablespace,
-                connectionLimit, strategy == null || strategy.isBlank() ? null : Strategy.parse(strategy));
+        CreateOptions options = new CreateOptions(
+                owner,
+                template,
+                encoding,
+                locale,
+                lcCollate,
+                lcCtype,
+                tablespace,
+                connectionLimit,
+                strategy == null || strategy.isBlank() ? null : Strategy.parse(strategy));
         RecreateResult result = service.recreate(dropOptions(), options);
         String location = service.target().connection().location();
         DropResult drop = result.drop();
@@ -123,7 +127,9 @@ public class RecreateMojo extends AbstractDropMojo {
             return;
         }
         getLog().info("Recreated database " + where + " in " + result.elapsed().toMillis() + " ms ("
-                + (drop.outcome() == DropResult.Outcome.MISSING ? "it did not exist" : drop.method() + ", "
-                        + drop.terminated().size() + " session(s) terminated") + ").");
+                + (drop.outcome() == DropResult.Outcome.MISSING
+                        ? "it did not exist"
+                        : drop.method() + ", " + drop.terminated().size() + " session(s) terminated")
+                + ").");
     }
 }

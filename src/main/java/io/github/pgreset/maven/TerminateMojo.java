@@ -30,7 +30,8 @@ public class TerminateMojo extends AbstractPgResetMojo {
     @Override
     protected void run(ResetService service) {
         TerminateResult result = service.terminate();
-        String where = "\"" + result.database() + "\" on " + service.target().connection().location();
+        String where = "\"" + result.database() + "\" on "
+                + service.target().connection().location();
         if (result.terminated().isEmpty()) {
             getLog().info("No sessions to terminate on " + where + ".");
             return;

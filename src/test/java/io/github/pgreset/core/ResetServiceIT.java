@@ -24,8 +24,8 @@ class ResetServiceIT {
     }
 
     private static ResetService service(PgServer server, Target target, boolean dryRun, Set<String> protectedNames) {
-        return new ResetService(new ResetSettings(target, TIMEOUT, dryRun, server.safety(protectedNames)),
-                ProgressListener.silent());
+        return new ResetService(
+                new ResetSettings(target, TIMEOUT, dryRun, server.safety(protectedNames)), ProgressListener.silent());
     }
 
     private static boolean alive(Connection connection) {
@@ -66,7 +66,8 @@ class ResetServiceIT {
         String chat = dbs.createUnique("chat");
         SessionReport report = service(server, chat).sessions();
         assertThat(report.sessions()).isEmpty();
-        assertThat(SessionTable.summary(report.database(), report.sessions())).isEqualTo("no sessions on \"" + chat + "\"");
+        assertThat(SessionTable.summary(report.database(), report.sessions()))
+                .isEqualTo("no sessions on \"" + chat + "\"");
     }
 
     @PostgresTest
@@ -74,8 +75,8 @@ class ResetServiceIT {
         String missing = dbs.uniqueName("missing");
         assertThatThrownBy(() -> service(server, missing).sessions())
                 .isInstanceOf(PgResetException.class)
-                .hasMessageContaining("database \"" + missing + "\" on " + server.host() + ":" + server.port()
-                        + " does not exist")
+                .hasMessageContaining(
+                        "database \"" + missing + "\" on " + server.host() + ":" + server.port() + " does not exist")
                 .extracting(e -> ((PgResetException) e).problem())
                 .isEqualTo(Problem.DATABASE_MISSING);
         assertThatThrownBy(() -> service(server, missing).terminate()).isInstanceOf(PgResetException.class);
@@ -93,7 +94,8 @@ class ResetServiceIT {
 
         TerminateResult result = service(server, chat).terminate();
 
-        assertThat(result.terminated()).extracting(Session::applicationName)
+        assertThat(result.terminated())
+                .extracting(Session::applicationName)
                 .containsExactlyInAnyOrder("idle-0", "idle-1", "idle-2");
         assertThat(onChat).noneMatch(ResetServiceIT::alive);
         assertThat(alive(onOther)).isTrue();
@@ -114,9 +116,11 @@ class ResetServiceIT {
 
         assertThat(result.outcome()).isEqualTo(DropResult.Outcome.DROPPED);
         assertThat(result.terminated()).extracting(Session::applicationName).containsExactlyInAnyOrder("psql", "pgcli");
-        assertThat(result.method()).isEqualTo(server.version().major() >= 13
-                ? "DROP DATABASE ... WITH (FORCE)"
-                : "ALLOW_CONNECTIONS false, terminate, DROP DATABASE");
+        assertThat(result.method())
+                .isEqualTo(
+                        server.version().major() >= 13
+                                ? "DROP DATABASE ... WITH (FORCE)"
+                                : "ALLOW_CONNECTIONS false, terminate, DROP DATABASE");
         List<String> expected = new ArrayList<>(before);
         expected.remove(chat);
         assertThat(server.databases()).isEqualTo(expected);
@@ -133,7 +137,8 @@ class ResetServiceIT {
             }
             try (ReconnectingClient client = new ReconnectingClient(server, chat, 2)) {
                 client.awaitConnections(2);
-                RecreateResult result = service(server, chat).recreate(DropOptions.defaults(), CreateOptions.defaults());
+                RecreateResult result =
+                        service(server, chat).recreate(DropOptions.defaults(), CreateOptions.defaults());
                 assertThat(result.drop().outcome()).as("round %d", round).isEqualTo(DropResult.Outcome.DROPPED);
                 int before = client.connections();
                 client.awaitConnections(before + 1);
@@ -201,10 +206,11 @@ class ResetServiceIT {
             assertThat(server.databaseExists(name)).isTrue();
         }
         Target viaMaintenance = new Target(
-                new ConnectionSettings(server.connection().hosts(), server.user(), server.password(), keep,
-                        java.util.Map.of()),
+                new ConnectionSettings(
+                        server.connection().hosts(), server.user(), server.password(), keep, java.util.Map.of()),
                 new DatabaseName(keep));
-        assertThatThrownBy(() -> service(server, viaMaintenance, false, Set.of()).drop(DropOptions.defaults()))
+        assertThatThrownBy(
+                        () -> service(server, viaMaintenance, false, Set.of()).drop(DropOptions.defaults()))
                 .hasMessageContaining("maintenance database");
     }
 
@@ -216,15 +222,16 @@ class ResetServiceIT {
         ResetService dryRun = service(server, server.target(chat), true, Set.of());
         TerminateResult terminate = dryRun.terminate();
         DropResult drop = dryRun.drop(DropOptions.defaults());
-        RecreateResult recreate = dryRun.recreate(DropOptions.defaults(),
-                new CreateOptions(null, "template0", "UTF8", null, null, null, null, 7, null));
+        RecreateResult recreate = dryRun.recreate(
+                DropOptions.defaults(), new CreateOptions(null, "template0", "UTF8", null, null, null, null, 7, null));
 
         assertThat(terminate.dryRun()).isTrue();
         assertThat(terminate.terminated()).extracting(Session::applicationName).containsExactly("psql");
         assertThat(drop.outcome()).isEqualTo(DropResult.Outcome.PLANNED);
         assertThat(drop.statements()).last().asString().startsWith("DROP DATABASE IF EXISTS \"" + chat + "\"");
-        assertThat(recreate.createStatement()).isEqualTo("CREATE DATABASE \"" + chat
-                + "\" TEMPLATE \"template0\" ENCODING 'UTF8' CONNECTION LIMIT 7");
+        assertThat(recreate.createStatement())
+                .isEqualTo(
+                        "CREATE DATABASE \"" + chat + "\" TEMPLATE \"template0\" ENCODING 'UTF8' CONNECTION LIMIT 7");
         assertThat(alive(psql)).isTrue();
         assertThat(server.databaseExists(chat)).isTrue();
         assertThat(server.allowsConnections(chat)).isTrue();
@@ -266,9 +273,11 @@ class ResetServiceIT {
 
         service(server, chat).recreate(DropOptions.defaults(), options);
 
-        List<String> row = server.query("SELECT pg_get_userbyid(datdba), pg_encoding_to_char(encoding), datcollate,"
-                + " datctype, datconnlimit FROM pg_database WHERE datname = '" + chat + "'", rs -> rs.getString(1)
-                + "|" + rs.getString(2) + "|" + rs.getString(3) + "|" + rs.getString(4) + "|" + rs.getInt(5));
+        List<String> row = server.query(
+                "SELECT pg_get_userbyid(datdba), pg_encoding_to_char(encoding), datcollate,"
+                        + " datctype, datconnlimit FROM pg_database WHERE datname = '" + chat + "'",
+                rs -> rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getString(3) + "|" + rs.getString(4) + "|"
+                        + rs.getInt(5));
         assertThat(row).containsExactly(owner + "|UTF8|C|C|5");
     }
 
@@ -306,7 +315,9 @@ class ResetServiceIT {
                 .isEqualTo(Problem.PERMISSION_DENIED);
         assertThat(alive(othersSession)).isTrue();
         assertThat(server.databaseExists(chat)).isTrue();
-        assertThat(server.allowsConnections(chat)).as("connections are allowed again").isTrue();
+        assertThat(server.allowsConnections(chat))
+                .as("connections are allowed again")
+                .isTrue();
 
         server.execute("GRANT pg_signal_backend TO \"" + owner + "\"");
         DropResult dropped = service(server, asOwner, false, Set.of()).drop(DropOptions.defaults());
@@ -331,8 +342,8 @@ class ResetServiceIT {
     @PostgresTest
     void aClosedPortFailsFastWithTheAddress(PgServer server) {
         Target closed = new Target(
-                new ConnectionSettings(List.of(new HostPort("127.0.0.1", 1)), "postgres", "secret", null,
-                        java.util.Map.of()),
+                new ConnectionSettings(
+                        List.of(new HostPort("127.0.0.1", 1)), "postgres", "secret", null, java.util.Map.of()),
                 new DatabaseName("chat"));
         assertThatThrownBy(() -> service(server, closed, false, Set.of()).sessions())
                 .isInstanceOf(PgResetException.class)

@@ -1,15 +1,15 @@
 package io.github.pgreset.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.assertThatNoException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class SafetyRulesTest {
     private static ConnectionSettings on(String host) {
@@ -17,21 +17,41 @@ class SafetyRulesTest {
     }
 
     private static Target target(String database, String maintenance) {
-        return new Target(new ConnectionSettings(List.of(new HostPort("localhost", 5432)), "postgres", null,
-                maintenance, Map.of()), new DatabaseName(database));
+        return new Target(
+                new ConnectionSettings(
+                        List.of(new HostPort("localhost", 5432)), "postgres", null, maintenance, Map.of()),
+                new DatabaseName(database));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"localhost", "LOCALHOST", "app.localhost", "127.0.0.1", "127.1.2.3", "::1", "[::1]",
-        "0:0:0:0:0:0:0:1", "/var/run/postgresql"})
+    @ValueSource(
+            strings = {
+                "localhost",
+                "LOCALHOST",
+                "app.localhost",
+                "127.0.0.1",
+                "127.1.2.3",
+                "::1",
+                "[::1]",
+                "0:0:0:0:0:0:0:1",
+                "/var/run/postgresql"
+            })
     void localHostsAreAllowed(String host) {
         assertThat(SafetyRules.isLocal(host)).isTrue();
         assertThatNoException().isThrownBy(() -> SafetyRules.defaults().checkHost(on(host)));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"db.example.com", "10.0.0.5", "192.168.1.10", "128.0.0.1", "localhost.example.com",
-        "::2", "postgres"})
+    @ValueSource(
+            strings = {
+                "db.example.com",
+                "10.0.0.5",
+                "192.168.1.10",
+                "128.0.0.1",
+                "localhost.example.com",
+                "::2",
+                "postgres"
+            })
     void otherHostsNeedAllowRemote(String host) {
         assertThat(SafetyRules.isLocal(host)).isFalse();
         assertThatThrownBy(() -> SafetyRules.defaults().checkHost(on(host)))
@@ -44,7 +64,11 @@ class SafetyRulesTest {
     @Test
     void oneRemoteHostOfSeveralIsEnough() {
         ConnectionSettings mixed = new ConnectionSettings(
-                List.of(new HostPort("localhost", 5432), new HostPort("db.example.com", 5432)), "u", null, null, Map.of());
+                List.of(new HostPort("localhost", 5432), new HostPort("db.example.com", 5432)),
+                "u",
+                null,
+                null,
+                Map.of());
         assertThatThrownBy(() -> SafetyRules.defaults().checkHost(mixed)).hasMessageContaining("db.example.com:5432");
     }
 
@@ -62,6 +86,7 @@ class SafetyRulesTest {
                 .hasMessageContaining("maintenance database");
         assertThatThrownBy(() -> new SafetyRules(false, Set.of("chat")).checkDroppable(target("chat", null), null))
                 .hasMessageContaining("pgreset.protectedDatabases");
-        assertThatNoException().isThrownBy(() -> new SafetyRules(false, Set.of("chat")).checkDroppable(target("Chat", null), null));
+        assertThatNoException()
+                .isThrownBy(() -> new SafetyRules(false, Set.of("chat")).checkDroppable(target("Chat", null), null));
     }
 }

@@ -28,8 +28,10 @@ class ServerVersionTest {
     void featuresStartAtTheirRelease() {
         assertThat(ServerVersion.parse("12.22").supports(Feature.DROP_FORCE)).isFalse();
         assertThat(ServerVersion.parse("13.0").supports(Feature.DROP_FORCE)).isTrue();
-        assertThat(ServerVersion.parse("14.9").supports(Feature.CREATE_STRATEGY)).isFalse();
-        assertThat(ServerVersion.parse("15.1").supports(Feature.CREATE_STRATEGY)).isTrue();
+        assertThat(ServerVersion.parse("14.9").supports(Feature.CREATE_STRATEGY))
+                .isFalse();
+        assertThat(ServerVersion.parse("15.1").supports(Feature.CREATE_STRATEGY))
+                .isTrue();
         assertThat(ServerVersion.parse("9.6.24").supports(Feature.BACKEND_TYPE)).isFalse();
     }
 }

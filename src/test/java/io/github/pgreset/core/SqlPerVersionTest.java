@@ -14,7 +14,8 @@ class SqlPerVersionTest {
 
     @Test
     void dropUsesForceFrom13On() {
-        assertThat(DatabaseStatements.drop(CHAT, true, PG18)).isEqualTo("DROP DATABASE IF EXISTS \"Chat \"\"it\"\"\" WITH (FORCE)");
+        assertThat(DatabaseStatements.drop(CHAT, true, PG18))
+                .isEqualTo("DROP DATABASE IF EXISTS \"Chat \"\"it\"\"\" WITH (FORCE)");
         assertThat(DatabaseStatements.drop(CHAT, true, PG13)).endsWith(" WITH (FORCE)");
         assertThat(DatabaseStatements.drop(CHAT, true, PG12)).isEqualTo("DROP DATABASE IF EXISTS \"Chat \"\"it\"\"\"");
         assertThat(DatabaseStatements.drop(CHAT, false, PG18)).doesNotContain("FORCE");
@@ -28,12 +29,14 @@ class SqlPerVersionTest {
 
     @Test
     void createHasOnlyTheOptionsThatAreSet() {
-        assertThat(DatabaseStatements.create(CHAT, CreateOptions.defaults())).isEqualTo("CREATE DATABASE \"Chat \"\"it\"\"\"");
-        CreateOptions all = new CreateOptions("app owner", "template0", "UTF8", "en_US.UTF-8", "C", "C", "fast",
-                20, Strategy.FILE_COPY);
-        assertThat(DatabaseStatements.create(CHAT, all)).isEqualTo("CREATE DATABASE \"Chat \"\"it\"\"\" OWNER \"app owner\""
-                + " TEMPLATE \"template0\" ENCODING 'UTF8' LOCALE 'en_US.UTF-8' LC_COLLATE 'C' LC_CTYPE 'C'"
-                + " TABLESPACE \"fast\" CONNECTION LIMIT 20 STRATEGY FILE_COPY");
+        assertThat(DatabaseStatements.create(CHAT, CreateOptions.defaults()))
+                .isEqualTo("CREATE DATABASE \"Chat \"\"it\"\"\"");
+        CreateOptions all = new CreateOptions(
+                "app owner", "template0", "UTF8", "en_US.UTF-8", "C", "C", "fast", 20, Strategy.FILE_COPY);
+        assertThat(DatabaseStatements.create(CHAT, all))
+                .isEqualTo("CREATE DATABASE \"Chat \"\"it\"\"\" OWNER \"app owner\""
+                        + " TEMPLATE \"template0\" ENCODING 'UTF8' LOCALE 'en_US.UTF-8' LC_COLLATE 'C' LC_CTYPE 'C'"
+                        + " TABLESPACE \"fast\" CONNECTION LIMIT 20 STRATEGY FILE_COPY");
     }
 
     @Test
@@ -52,20 +55,28 @@ class SqlPerVersionTest {
     void strategyNamesAreReadLeniently() {
         assertThat(Strategy.parse("wal_log")).isEqualTo(Strategy.WAL_LOG);
         assertThat(Strategy.parse("File-Copy")).isEqualTo(Strategy.FILE_COPY);
-        assertThatThrownBy(() -> Strategy.parse("rsync")).hasMessageContaining("wal_log").hasMessageContaining("file_copy");
+        assertThatThrownBy(() -> Strategy.parse("rsync"))
+                .hasMessageContaining("wal_log")
+                .hasMessageContaining("file_copy");
     }
 
     @Test
     void sessionListingFiltersWhatEachVersionCanFilter() {
-        assertThat(SessionQueries.list(PG18)).contains("leader_pid").contains("backend_type").contains("pg_backend_pid()");
+        assertThat(SessionQueries.list(PG18))
+                .contains("leader_pid")
+                .contains("backend_type")
+                .contains("pg_backend_pid()");
         assertThat(SessionQueries.list(PG12)).doesNotContain("leader_pid").contains("backend_type");
         assertThat(SessionQueries.list(ServerVersion.parse("9.6.24"))).doesNotContain("backend_type");
-        assertThat(SessionQueries.terminate(PG12)).contains("pg_terminate_backend(pid)").contains("array_agg");
+        assertThat(SessionQueries.terminate(PG12))
+                .contains("pg_terminate_backend(pid)")
+                .contains("array_agg");
     }
 
     @Test
     void subscriptionsAreLookedUpWhereTheyExist() {
-        assertThat(CatalogQueries.forceBlockers(PG12)).contains("pg_prepared_xacts", "pg_replication_slots", "pg_subscription");
+        assertThat(CatalogQueries.forceBlockers(PG12))
+                .contains("pg_prepared_xacts", "pg_replication_slots", "pg_subscription");
         assertThat(CatalogQueries.forceBlockers(ServerVersion.parse("9.6.24"))).doesNotContain("pg_subscription");
     }
 }

@@ -10,7 +10,8 @@ class SqlTextTest {
     void identifiersAreAlwaysQuotedAndQuotesDoubled() {
         assertThat(SqlText.identifier("chat")).isEqualTo("\"chat\"");
         assertThat(SqlText.identifier("Chat App")).isEqualTo("\"Chat App\"");
-        assertThat(SqlText.identifier("a\"; DROP DATABASE postgres; --")).isEqualTo("\"a\"\"; DROP DATABASE postgres; --\"");
+        assertThat(SqlText.identifier("a\"; DROP DATABASE postgres; --"))
+                .isEqualTo("\"a\"\"; DROP DATABASE postgres; --\"");
         assertThat(SqlText.identifier("名前")).isEqualTo("\"名前\"");
     }
 

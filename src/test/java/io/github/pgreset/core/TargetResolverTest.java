@@ -27,8 +27,8 @@ class TargetResolverTest {
 
     @Test
     void parametersOverrideTheUrlAndTheUrlOverridesTheEnvironment() {
-        LibpqEnvironment env = LibpqEnvironment.of(Map.of("PGUSER", "envuser", "PGPASSWORD", "envpw",
-                "PGHOST", "envhost", "PGDATABASE", "envdb"));
+        LibpqEnvironment env = LibpqEnvironment.of(
+                Map.of("PGUSER", "envuser", "PGPASSWORD", "envpw", "PGHOST", "envhost", "PGDATABASE", "envdb"));
         Target fromUrl = resolve(env, "jdbc:postgresql://localhost/chat?user=urluser&password=urlpw", null, null, null);
         assertThat(fromUrl.connection().user()).isEqualTo("urluser");
         assertThat(fromUrl.connection().password()).isEqualTo("urlpw");
@@ -46,10 +46,11 @@ class TargetResolverTest {
 
     @Test
     void withoutAUrlTheLibpqEnvironmentIsUsed() {
-        LibpqEnvironment env = LibpqEnvironment.of(Map.of("PGHOST", "127.0.0.1,localhost", "PGPORT", "5433,5434",
-                "PGUSER", "bob", "PGDATABASE", "chat"));
+        LibpqEnvironment env = LibpqEnvironment.of(
+                Map.of("PGHOST", "127.0.0.1,localhost", "PGPORT", "5433,5434", "PGUSER", "bob", "PGDATABASE", "chat"));
         Target t = resolve(env, null, null, null, null);
-        assertThat(t.connection().hosts()).containsExactly(new HostPort("127.0.0.1", 5433), new HostPort("localhost", 5434));
+        assertThat(t.connection().hosts())
+                .containsExactly(new HostPort("127.0.0.1", 5433), new HostPort("localhost", 5434));
         assertThat(t.connection().user()).isEqualTo("bob");
         assertThat(t.connection().password()).isNull();
         assertThat(t.database().value()).isEqualTo("chat");
@@ -71,7 +72,9 @@ class TargetResolverTest {
 
     @Test
     void percentEncodedNamesAreDecoded() {
-        assertThat(resolve(NO_ENV, "jdbc:postgresql://localhost/My%20Chat", null, "u", null).database().value())
+        assertThat(resolve(NO_ENV, "jdbc:postgresql://localhost/My%20Chat", null, "u", null)
+                        .database()
+                        .value())
                 .isEqualTo("My Chat");
     }
 
@@ -79,8 +82,9 @@ class TargetResolverTest {
     void badInputIsExplained() {
         assertThatThrownBy(() -> resolve(NO_ENV, "jdbc:mysql://localhost/chat", null, null, null))
                 .hasMessageContaining("not a PostgreSQL JDBC URL");
-        assertThatThrownBy(() -> resolve(LibpqEnvironment.of(Map.of("PGHOST", "/var/run/postgresql")), null, "chat",
-                null, null)).hasMessageContaining("Unix socket");
+        assertThatThrownBy(() ->
+                        resolve(LibpqEnvironment.of(Map.of("PGHOST", "/var/run/postgresql")), null, "chat", null, null))
+                .hasMessageContaining("Unix socket");
         assertThatThrownBy(() -> resolve(LibpqEnvironment.of(Map.of("PGPORT", "x")), null, "chat", null, null))
                 .hasMessageContaining("not a TCP port");
     }
@@ -89,8 +93,10 @@ class TargetResolverTest {
     void thePasswordNeverShowsInToString() {
         Target t = resolve(NO_ENV, "jdbc:postgresql://localhost/chat", null, "u", "s3cret");
         assertThat(t.toString()).doesNotContain("s3cret");
-        assertThat(new ConnectionRequest(null, null, null, "s3cret", null).toString()).doesNotContain("s3cret");
-        assertThat(LibpqEnvironment.of(Map.of("PGPASSWORD", "s3cret")).toString()).doesNotContain("s3cret");
+        assertThat(new ConnectionRequest(null, null, null, "s3cret", null).toString())
+                .doesNotContain("s3cret");
+        assertThat(LibpqEnvironment.of(Map.of("PGPASSWORD", "s3cret")).toString())
+                .doesNotContain("s3cret");
         assertThat(t.connection().hosts()).isEqualTo(List.of(new HostPort("localhost", 5432)));
     }
 }

@@ -21,8 +21,7 @@ class GoalsIT {
     private static final String POM = "src/test/resources/projects/basic/pom.xml";
 
     /** Configures a goal as -Dpgreset.url=... -Dpgreset.username=... -Dpgreset.password=... would. */
-    private static CapturingLog configure(AbstractPgResetMojo mojo, PgServer server, String database)
-            throws Exception {
+    private static CapturingLog configure(AbstractPgResetMojo mojo, PgServer server, String database) throws Exception {
         setVariableValueToObject(mojo, "url", server.jdbcUrl(database));
         setVariableValueToObject(mojo, "username", server.user());
         setVariableValueToObject(mojo, "password", server.password());
@@ -46,8 +45,9 @@ class GoalsIT {
 
         assertThat(log.lines()).anyMatch(l -> l.matches("\\[INFO]\\s+pid \\| user .*\\| application .*\\| query"));
         assertThat(log.lines()).anyMatch(l -> l.contains("| psql "));
-        assertThat(log.lines()).anyMatch(l -> l.startsWith("[INFO] 2 sessions on \"" + chat + "\": 2 idle ("
-                + server.host() + ":" + server.port() + ", PostgreSQL " + server.version() + ")"));
+        assertThat(log.lines())
+                .anyMatch(l -> l.startsWith("[INFO] 2 sessions on \"" + chat + "\": 2 idle (" + server.host() + ":"
+                        + server.port() + ", PostgreSQL " + server.version() + ")"));
     }
 
     @PostgresTest
@@ -60,13 +60,14 @@ class GoalsIT {
 
         mojo.execute();
 
-        assertThat(log.text()).contains("Terminated 1 session on \"" + chat + "\"")
+        assertThat(log.text())
+                .contains("Terminated 1 session on \"" + chat + "\"")
                 .containsPattern("pid \\d+ \\(user " + server.user() + ", application \"psql\", from ");
     }
 
     @PostgresTest
-    void dropRemovesTheDatabase(
-            PgServer server, TestDatabases dbs, @InjectMojo(goal = "drop", pom = POM) DropMojo mojo) throws Exception {
+    void dropRemovesTheDatabase(PgServer server, TestDatabases dbs, @InjectMojo(goal = "drop", pom = POM) DropMojo mojo)
+            throws Exception {
         String chat = dbs.createUnique("chat");
         dbs.idleSession(chat, "psql");
         CapturingLog log = configure(mojo, server, chat);
@@ -94,11 +95,12 @@ class GoalsIT {
                     s.execute("CREATE TABLE leftover (id int)");
                 }
                 mojo.execute();
-                assertThat(server.query("SELECT 1 FROM pg_database WHERE datname = '" + chat + "'",
-                        rs -> rs.getInt(1))).hasSize(1);
+                assertThat(server.query("SELECT 1 FROM pg_database WHERE datname = '" + chat + "'", rs -> rs.getInt(1)))
+                        .hasSize(1);
             }
         }
-        assertThat(log.lines()).filteredOn(l -> l.startsWith("[INFO] Recreated database \"" + chat + "\""))
+        assertThat(log.lines())
+                .filteredOn(l -> l.startsWith("[INFO] Recreated database \"" + chat + "\""))
                 .hasSize(3)
                 .allMatch(l -> l.matches(".* in \\d+ ms \\(.*\\)\\."));
         try (Connection c = server.connect(chat, "check");
@@ -133,7 +135,8 @@ class GoalsIT {
 
         mojo.execute();
 
-        assertThat(log.text()).contains("[dry run] Would drop database \"" + chat + "\"")
+        assertThat(log.text())
+                .contains("[dry run] Would drop database \"" + chat + "\"")
                 .contains("[dry run]   DROP DATABASE IF EXISTS \"" + chat + "\"")
                 .contains("[dry run] Would create it again: CREATE DATABASE \"" + chat + "\";");
         assertThat(psql.isValid(2)).isTrue();
@@ -141,8 +144,8 @@ class GoalsIT {
     }
 
     @PostgresTest
-    void protectedNamesFailTheBuildWithTheReason(
-            PgServer server, @InjectMojo(goal = "drop", pom = POM) DropMojo mojo) throws Exception {
+    void protectedNamesFailTheBuildWithTheReason(PgServer server, @InjectMojo(goal = "drop", pom = POM) DropMojo mojo)
+            throws Exception {
         configure(mojo, server, "postgres");
         List<String> before = server.databases();
 

@@ -31,7 +31,8 @@ public record PgServer(ServerVersion version, String host, int port, String user
 
     public String jdbcUrl(String database) {
         return "jdbc:postgresql://" + new HostPort(host, port) + "/"
-                + java.net.URLEncoder.encode(database, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+                + java.net.URLEncoder.encode(database, java.nio.charset.StandardCharsets.UTF_8)
+                        .replace("+", "%20");
     }
 
     /** The address as the plugin sees it, with the superuser's credentials. */
@@ -105,8 +106,10 @@ public record PgServer(ServerVersion version, String host, int port, String user
 
     /** Connections of a database's pg_database row allowed? (false while a pre-13 drop blocks them). */
     public boolean allowsConnections(String name) {
-        return query("SELECT datallowconn FROM pg_database WHERE datname = "
-                        + io.github.pgreset.core.SqlText.literal(name), rs -> rs.getBoolean(1))
+        return query(
+                        "SELECT datallowconn FROM pg_database WHERE datname = "
+                                + io.github.pgreset.core.SqlText.literal(name),
+                        rs -> rs.getBoolean(1))
                 .stream()
                 .findFirst()
                 .orElseThrow();

@@ -11,11 +11,14 @@ import org.junit.jupiter.api.extension.TestTemplateInvocationContextProvider;
 
 /** Gives each {@link PostgresTest} one invocation per test server; servers start once per JVM. */
 public final class PostgresExtension implements TestTemplateInvocationContextProvider {
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(PostgresExtension.class);
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(PostgresExtension.class);
 
     @Override
     public boolean supportsTestTemplate(ExtensionContext context) {
-        return context.getTestMethod().map(m -> m.isAnnotationPresent(PostgresTest.class)).orElse(false);
+        return context.getTestMethod()
+                .map(m -> m.isAnnotationPresent(PostgresTest.class))
+                .orElse(false);
     }
 
     /** A test marked {@code since} a version none of the servers has runs on none of them. */
@@ -26,7 +29,9 @@ public final class PostgresExtension implements TestTemplateInvocationContextPro
 
     @Override
     public Stream<TestTemplateInvocationContext> provideTestTemplateInvocationContexts(ExtensionContext context) {
-        int since = context.getRequiredTestMethod().getAnnotation(PostgresTest.class).since();
+        int since = context.getRequiredTestMethod()
+                .getAnnotation(PostgresTest.class)
+                .since();
         List<PgServer> servers = context.getRoot()
                 .getStore(NAMESPACE)
                 .getOrComputeIfAbsent(TestServers.class, k -> TestServers.start(), TestServers.class)

@@ -47,7 +47,8 @@ public enum ServerSource {
     static String instructions(String why) {
         return "No PostgreSQL server for the integration tests: " + why + ". Give the tests servers in one of "
                 + "these ways:\n"
-                + "  1. start servers yourself and list superuser JDBC URLs, separated by spaces, in " + SERVERS_VARIABLE
+                + "  1. start servers yourself and list superuser JDBC URLs, separated by spaces, in "
+                + SERVERS_VARIABLE
                 + ", e.g.\n     " + SERVERS_VARIABLE + "='jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres"
                 + "&password=secret' ./mvnw verify\n"
                 + "     (.ci/run does this as root: it starts PostgreSQL 12, 15 and 18 as the postgres user);\n"

