@@ -142,14 +142,17 @@ public abstract class AbstractPgResetMojo extends AbstractMojo {
             getLog().info("Skipping pgreset:" + goal() + " because pgreset.skip is set.");
             return;
         }
-        ResetService service = new ResetService(settings(), new MavenProgress(getLog()));
+        ServerCredentials credentials = ServerCredentials.resolve(serverId, username, password, settings, decrypter);
         try {
-            run(service);
+            run(new ResetService(settings(credentials), new MavenProgress(getLog())));
         } catch (PgResetException e) {
+            // the one mapping of core failures: what the user can fix fails the build with the message alone
+            // (Maven would repeat the driver's text after it; -X shows the cause), anything else is an error
+            getLog().debug(e);
             if (e.problem() == Problem.SERVER_ERROR) {
                 throw new MojoExecutionException(e.getMessage(), e);
             }
-            throw new MojoFailureException(e.getMessage(), e);
+            throw new MojoFailureException(e.getMessage());
         }
     }
 
@@ -167,22 +170,17 @@ public abstract class AbstractPgResetMojo extends AbstractMojo {
         return dryRun ? "[dry run] " : "";
     }
 
-    private ResetSettings settings() throws MojoFailureException {
-        ServerCredentials credentials = ServerCredentials.resolve(serverId, username, password, settings, decrypter);
-        try {
-            Target target = new TargetResolver(LibpqEnvironment.of(System.getenv()), System.getProperty("user.name"))
-                    .resolve(new ConnectionRequest(
-                            url, database, credentials.username(), credentials.password(), maintenanceDatabase));
-            Set<String> protectedNames = protectedDatabases == null
-                    ? Set.of()
-                    : protectedDatabases.stream()
-                            .filter(name -> name != null && !name.isBlank())
-                            .map(String::trim)
-                            .collect(Collectors.toSet());
-            SafetyRules safety = new SafetyRules(allowRemote, protectedNames);
-            return new ResetSettings(target, Duration.ofSeconds(timeout), dryRun, safety);
-        } catch (PgResetException e) {
-            throw new MojoFailureException(e.getMessage(), e);
-        }
+    private ResetSettings settings(ServerCredentials credentials) {
+        Target target = new TargetResolver(LibpqEnvironment.of(System.getenv()), System.getProperty("user.name"))
+                .resolve(new ConnectionRequest(
+                        url, database, credentials.username(), credentials.password(), maintenanceDatabase));
+        Set<String> protectedNames = protectedDatabases == null
+                ? Set.of()
+                : protectedDatabases.stream()
+                        .filter(name -> name != null && !name.isBlank())
+                        .map(String::trim)
+                        .collect(Collectors.toSet());
+        SafetyRules safety = new SafetyRules(allowRemote, protectedNames);
+        return new ResetSettings(target, Duration.ofSeconds(timeout), dryRun, safety);
     }
 }
