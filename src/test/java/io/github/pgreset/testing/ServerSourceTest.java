@@ -1,0 +1,38 @@
+package io.github.pgreset.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.pgreset.testing.ServerSource.Machine;
+import org.junit.jupiter.api.Test;
+
+/** Which route gives the integration tests their servers. */
+class ServerSourceTest {
+    @Test
+    void listedServersComeFirst() {
+        assertThat(ServerSource.choose(new Machine("jdbc:postgresql://127.0.0.1/postgres", true, true)))
+                .isEqualTo(ServerSource.ENVIRONMENT);
+    }
+
+    @Test
+    void dockerComesBeforeEmbeddedBinaries() {
+        assertThat(ServerSource.choose(new Machine(null, true, false))).isEqualTo(ServerSource.DOCKER);
+        assertThat(ServerSource.choose(new Machine("  ", true, true))).isEqualTo(ServerSource.DOCKER);
+        assertThat(ServerSource.choose(new Machine(null, false, false))).isEqualTo(ServerSource.EMBEDDED);
+    }
+
+    @Test
+    void rootWithoutDockerOrListedServersFailsWithInstructions() {
+        assertThatThrownBy(() -> ServerSource.choose(new Machine(null, false, true)))
+                .hasMessageContaining("runs as root")
+                .hasMessageContaining("PGRESET_TEST_SERVERS")
+                .hasMessageContaining("Docker")
+                .hasMessageContaining(".ci/run");
+    }
+
+    @Test
+    void urlsAreSeparatedByWhiteSpace() {
+        assertThat(ServerSource.urls(" jdbc:postgresql://a/postgres \n jdbc:postgresql://b:1,c:2/postgres "))
+                .containsExactly("jdbc:postgresql://a/postgres", "jdbc:postgresql://b:1,c:2/postgres");
+    }
+}
