@@ -15,7 +15,7 @@ as_postgres() { runuser -u "$PG_CI_OS_USER" -- "$@"; }
 
 stop_servers() {
   for v in $PG_CI_VERSIONS; do
-    [ -d "$PG_CI_DIR/data$v" ] && as_postgres "$PG_CI_DIR/pg$v/bin/pg_ctl" -D "$PG_CI_DIR/data$v" -m immediate stop || true
+    [ -d "$PG_CI_DIR/data$v" ] && as_postgres "$PG_CI_DIR/pg$v/bin/pg_ctl" -D "$PG_CI_DIR/data$v" -m immediate stop >/dev/null 2>&1 || true
   done
 }
 

@@ -147,6 +147,8 @@ final class DatabaseDropper {
                 statements.add(block);
                 blocked = true;
             }
+            // before 13, DROP waits 5 s for prepared transactions before it fails: look first
+            requireNoForceBlockers(null);
             Duration pause = FIRST_RETRY;
             for (int attempt = 1; ; attempt++) {
                 SessionTerminator.Termination termination = terminator.terminate(database);
@@ -197,17 +199,7 @@ final class DatabaseDropper {
     /** After 55006: names what force cannot clear, or waits and lets the caller try again until the deadline. */
     private void retryOrGiveUp(SQLException e, int attempt, Duration pause) {
         DatabaseName database = target.database();
-        List<String> blockers = connection.forceBlockers(database);
-        if (!blockers.isEmpty()) {
-            throw new PgResetException(
-                    Problem.DATABASE_IN_USE,
-                    "Cannot drop " + target.describe() + ": it is used "
-                            + "by " + String.join(", ", blockers) + ", which terminating sessions cannot clear. Finish "
-                            + "prepared transactions (ROLLBACK PREPARED '<gid>' in that database), stop the consumers of "
-                            + "replication slots, or drop subscriptions (ALTER SUBSCRIPTION ... DISABLE; ALTER SUBSCRIPTION "
-                            + "... SET (slot_name = NONE); DROP SUBSCRIPTION ...), then run the goal again.",
-                    e);
-        }
+        requireNoForceBlockers(e);
         List<Session> present = connection.sessions(database);
         requireTerminable(present);
         present.forEach(s -> returning.merge(s.who(), 1, Integer::sum));
@@ -216,6 +208,21 @@ final class DatabaseDropper {
                 + pause.toMillis() + " ms.");
         if (!connection.deadline().pause(pause)) {
             throw timeout("the database stayed in use after " + attempt + " attempts");
+        }
+    }
+
+    /** Fails, naming them, when prepared transactions, active replication slots or subscriptions hold the database. */
+    private void requireNoForceBlockers(SQLException cause) {
+        List<String> blockers = connection.forceBlockers(target.database());
+        if (!blockers.isEmpty()) {
+            throw new PgResetException(
+                    Problem.DATABASE_IN_USE,
+                    "Cannot drop " + target.describe() + ": it is used by " + String.join(", ", blockers)
+                            + ", which terminating sessions cannot clear. Finish prepared transactions (ROLLBACK "
+                            + "PREPARED '<gid>' in that database), stop the consumers of replication slots, or drop "
+                            + "subscriptions (ALTER SUBSCRIPTION ... DISABLE; ALTER SUBSCRIPTION ... SET (slot_name = "
+                            + "NONE); DROP SUBSCRIPTION ...), then run the goal again.",
+                    cause);
         }
     }
 
@@ -235,9 +242,7 @@ final class DatabaseDropper {
                     Problem.PERMISSION_DENIED,
                     "Cannot drop " + target.describe() + ": role "
                             + connection.role() + " may not terminate " + refused.size() + " of its sessions:\n"
-                            + refused.stream()
-                                    .map(s -> "  - " + s.whyNotTerminable(connection.role()))
-                                    .collect(Collectors.joining("\n")));
+                            + Session.whyNotTerminable(refused, connection.role()));
         }
     }
 

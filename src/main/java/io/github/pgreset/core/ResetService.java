@@ -2,7 +2,6 @@ package io.github.pgreset.core;
 
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.stream.Collectors;
 
 /**
  * The one service behind every goal: lists and terminates the sessions on a database, drops it and creates it
@@ -54,9 +53,7 @@ public final class ResetService {
                                 + ", but role "
                                 + connection.role() + " may not terminate "
                                 + termination.refused().size() + ":\n"
-                                + termination.refused().stream()
-                                        .map(s -> "  - " + s.whyNotTerminable(connection.role()))
-                                        .collect(Collectors.joining("\n")));
+                                + Session.whyNotTerminable(termination.refused(), connection.role()));
             }
             if (!termination.stillRunning().isEmpty()) {
                 throw new PgResetException(

@@ -1,6 +1,8 @@
 package io.github.pgreset.core;
 
 import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * One client session on a database, as pg_stat_activity shows it to the plugin's role. Without the privileges of
@@ -40,6 +42,11 @@ public record Session(
     public String who() {
         return "user " + user + ", application \"" + (applicationName == null ? "" : applicationName) + "\", from "
                 + (clientAddress == null ? "local socket" : clientAddress);
+    }
+
+    /** One line per session, {@code "  - "} first: why the role may not terminate it and what would allow it. */
+    public static String whyNotTerminable(List<Session> sessions, String ownRole) {
+        return sessions.stream().map(s -> "  - " + s.whyNotTerminable(ownRole)).collect(Collectors.joining("\n"));
     }
 
     /** Why the plugin's role may not terminate this session, and what would allow it. */

@@ -340,6 +340,35 @@ class ResetServiceIT {
     }
 
     @PostgresTest
+    void aPreparedTransactionIsNamedAndTheDatabaseKept(PgServer server, TestDatabases dbs) throws Exception {
+        String chat = dbs.createUnique("chat");
+        String gid = "pgreset-test-" + chat;
+        try (Connection c = server.connect(chat, "two-phase");
+                Statement s = c.createStatement()) {
+            s.execute("BEGIN");
+            s.execute("CREATE TABLE t (id int)");
+            s.execute("PREPARE TRANSACTION '" + gid + "'");
+        }
+        try {
+            assertThatThrownBy(() -> service(server, chat).drop(DropOptions.defaults()))
+                    .isInstanceOf(PgResetException.class)
+                    .hasMessageContaining("prepared transaction \"" + gid + "\"")
+                    .hasMessageContaining("ROLLBACK PREPARED")
+                    .extracting(e -> ((PgResetException) e).problem())
+                    .isEqualTo(Problem.DATABASE_IN_USE);
+            assertThat(server.databaseExists(chat)).isTrue();
+            assertThat(server.allowsConnections(chat))
+                    .as("connections are allowed again")
+                    .isTrue();
+        } finally {
+            try (Connection c = server.connect(chat, "cleanup");
+                    Statement s = c.createStatement()) {
+                s.execute("ROLLBACK PREPARED '" + gid + "'");
+            }
+        }
+    }
+
+    @PostgresTest
     void aClosedPortFailsFastWithTheAddress(PgServer server) {
         Target closed = new Target(
                 new ConnectionSettings(
