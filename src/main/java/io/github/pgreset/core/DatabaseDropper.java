@@ -26,6 +26,12 @@ import java.util.stream.Collectors;
 final class DatabaseDropper {
     static final String OBJECT_IN_USE = "55006";
     static final String INSUFFICIENT_PRIVILEGE = "42501";
+    /** How the database was dropped, as the goals report it. */
+    static final String FORCE = "DROP DATABASE ... WITH (FORCE)";
+
+    static final String BLOCK_TERMINATE = "ALLOW_CONNECTIONS false, terminate, DROP DATABASE";
+    static final String PLAIN = "DROP DATABASE";
+    static final String INVALID = "DROP DATABASE (an invalid database left by an interrupted DROP)";
     private static final String NOT_FORCED = "pgreset.force is false, so they were left alone. Close them, or "
             + "set pgreset.force=true (the default) to terminate them.";
     private static final Duration FIRST_RETRY = Duration.ofMillis(20);
@@ -61,10 +67,18 @@ final class DatabaseDropper {
                             + database.sql()
                             + " IS_TEMPLATE false first.");
         }
-        List<Session> sessions = row.invalid() ? List.of() : connection.sessions(database);
-        boolean force = options.force() && !row.invalid();
-        boolean blockFirst = force && !connection.version().supports(Feature.DROP_FORCE);
-        String drop = DatabaseStatements.drop(database, force, connection.version());
+        ServerVersion version = connection.version();
+        if (row.invalid()) {
+            // nobody can connect to an invalid database (an interrupted DROP): a plain DROP cleans it up
+            String drop = DatabaseStatements.drop(database, false, version);
+            return dryRun
+                    ? result(DropResult.Outcome.PLANNED, INVALID, List.of(), List.of(drop), 0)
+                    : dropOnce(drop, INVALID);
+        }
+        List<Session> sessions = connection.sessions(database);
+        boolean blockFirst = options.force() && !version.supports(Feature.DROP_FORCE);
+        String method = !options.force() ? PLAIN : blockFirst ? BLOCK_TERMINATE : FORCE;
+        String drop = DatabaseStatements.drop(database, options.force(), version);
         if (dryRun) {
             List<String> plan = blockFirst && row.allowConnections()
                     ? List.of(
@@ -72,35 +86,25 @@ final class DatabaseDropper {
                             "-- terminate the sessions, then wait until they have exited",
                             drop)
                     : List.of(drop);
-            return result(DropResult.Outcome.PLANNED, method(force, blockFirst, row), sessions, plan, 0);
+            return result(DropResult.Outcome.PLANNED, method, sessions, plan, 0);
         }
-        if (!force) {
-            if (options.force() || sessions.isEmpty()) {
-                return dropOnce(drop, method(false, false, row), options.force());
+        if (!options.force()) {
+            if (!sessions.isEmpty()) {
+                throw inUse(sessions, NOT_FORCED);
             }
-            throw inUse(sessions, NOT_FORCED);
+            return dropOnce(drop, PLAIN);
         }
         requireTerminable(sessions);
         return blockFirst ? blockTerminateDrop(row, drop) : forceDrop(drop, sessions);
     }
 
-    private static String method(boolean force, boolean blockFirst, DatabaseRow row) {
-        if (row.invalid()) {
-            return "DROP DATABASE (an invalid database left by an interrupted DROP)";
-        }
-        if (!force) {
-            return "DROP DATABASE";
-        }
-        return blockFirst ? "ALLOW_CONNECTIONS false, terminate, DROP DATABASE" : "DROP DATABASE ... WITH (FORCE)";
-    }
-
-    /** Plain DROP: sessions on the database make it fail, and the error lists them. */
-    private DropResult dropOnce(String drop, String method, boolean forceRequested) {
+    /** One DROP without terminating anyone: a session that connected meanwhile makes it fail, listed. */
+    private DropResult dropOnce(String drop, String method) {
         try {
             connection.executeDdl(drop);
             return result(DropResult.Outcome.DROPPED, method, List.of(), List.of(drop), 1);
         } catch (SQLException e) {
-            if (OBJECT_IN_USE.equals(e.getSQLState()) && !forceRequested) {
+            if (OBJECT_IN_USE.equals(e.getSQLState()) && method.equals(PLAIN)) {
                 throw inUse(connection.sessions(target.database()), NOT_FORCED);
             }
             throw connection.failure(e, "Dropping " + target.describe());
@@ -113,12 +117,7 @@ final class DatabaseDropper {
         for (int attempt = 1; ; attempt++) {
             try {
                 connection.executeDdl(drop);
-                return result(
-                        DropResult.Outcome.DROPPED,
-                        method(true, false, new DatabaseRow(true, -1, false)),
-                        sessions,
-                        List.of(drop),
-                        attempt);
+                return result(DropResult.Outcome.DROPPED, FORCE, sessions, List.of(drop), attempt);
             } catch (SQLException e) {
                 if (INSUFFICIENT_PRIVILEGE.equals(e.getSQLState())) {
                     requireTerminable(connection.sessions(target.database()));
@@ -166,7 +165,7 @@ final class DatabaseDropper {
                     statements.add(drop);
                     return result(
                             DropResult.Outcome.DROPPED,
-                            method(true, true, row),
+                            BLOCK_TERMINATE,
                             List.copyOf(ended.values()),
                             statements,
                             attempt);

@@ -369,6 +369,20 @@ class ResetServiceIT {
     }
 
     @PostgresTest
+    void anInvalidDatabaseLeftByAnInterruptedDropIsCleanedUp(PgServer server, TestDatabases dbs) {
+        String chat = dbs.createUnique("chat");
+        // what an interrupted DROP DATABASE leaves behind (PostgreSQL 12.16+, 13.12+, ... and 16+)
+        server.execute("UPDATE pg_database SET datconnlimit = -2 WHERE datname = '" + chat + "'");
+
+        RecreateResult result = service(server, chat).recreate(DropOptions.defaults(), CreateOptions.defaults());
+
+        assertThat(result.drop().method()).isEqualTo(DatabaseDropper.INVALID);
+        assertThat(server.query(
+                        "SELECT datconnlimit FROM pg_database WHERE datname = '" + chat + "'", rs -> rs.getInt(1)))
+                .containsExactly(-1);
+    }
+
+    @PostgresTest
     void aClosedPortFailsFastWithTheAddress(PgServer server) {
         Target closed = new Target(
                 new ConnectionSettings(

@@ -66,10 +66,14 @@ public final class ReconnectingClient implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         running.set(false);
-        for (Thread thread : threads) {
-            thread.join(TimeUnit.SECONDS.toMillis(10));
+        try {
+            for (Thread thread : threads) {
+                thread.join(TimeUnit.SECONDS.toMillis(10));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

@@ -63,7 +63,7 @@ public final class TestDatabases implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() {
         for (AutoCloseable resource : resources) {
             try {
                 resource.close();
