@@ -8,8 +8,8 @@ final class CatalogQueries {
     static final String DATABASE =
             "SELECT datallowconn, datconnlimit, datistemplate FROM pg_database WHERE datname = ?";
 
-    /** The plugin's own role. */
-    static final String CURRENT_ROLE = "SELECT current_user, rolsuper FROM pg_roles WHERE rolname = current_user";
+    /** Whether the plugin's own role may create databases. */
+    static final String CAN_CREATE_DATABASES = "SELECT rolcreatedb FROM pg_roles WHERE rolname = current_user";
 
     /**
      * What DROP DATABASE ... WITH (FORCE) cannot clear ({@code ?} three times = name): prepared transactions,

@@ -124,6 +124,14 @@ final class MaintenanceConnection implements AutoCloseable {
         return rows.isEmpty() ? null : rows.get(0);
     }
 
+    /** Superusers, and roles with CREATEDB. */
+    boolean canCreateDatabases() {
+        return superuser
+                || query(CatalogQueries.CAN_CREATE_DATABASES, List.of(), rs -> rs.getBoolean(1)).stream()
+                        .findFirst()
+                        .orElse(false);
+    }
+
     List<Session> sessions(DatabaseName name) {
         return query(SessionQueries.list(version), List.of(name.value()), MaintenanceConnection::session);
     }

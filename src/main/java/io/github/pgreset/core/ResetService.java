@@ -83,6 +83,14 @@ public final class ResetService {
             createOptions.checkSupportedBy(
                     connection.version(),
                     connection.database() + " on " + target().connection().location());
+            if (!connection.canCreateDatabases()) {
+                throw new PgResetException(
+                        Problem.PERMISSION_DENIED,
+                        "Refusing to recreate " + target().describe() + ": role " + connection.role() + " may not "
+                                + "create databases, so the database would be dropped and not created again. Grant "
+                                + "it (ALTER ROLE " + SqlText.identifier(connection.role()) + " CREATEDB) or connect "
+                                + "as a role that has CREATEDB.");
+            }
             String create = DatabaseStatements.create(target().database(), createOptions);
             DropResult drop = new DatabaseDropper(connection, target(), progress).drop(dropOptions, settings.dryRun());
             if (!settings.dryRun()) {

@@ -326,6 +326,27 @@ class ResetServiceIT {
     }
 
     @PostgresTest
+    void aRoleWithoutCreatedbIsRefusedBeforeAnythingIsDropped(PgServer server, TestDatabases dbs) {
+        String owner = dbs.createRole("owner", "owner-secret", "NOCREATEDB");
+        String chat = dbs.createUnique("chat");
+        server.execute("ALTER DATABASE \"" + chat + "\" OWNER TO \"" + owner + "\"");
+
+        Target asOwner = new Target(server.connection(owner, "owner-secret"), new DatabaseName(chat));
+        assertThatThrownBy(() -> service(server, asOwner, false, Set.of())
+                        .recreate(DropOptions.defaults(), CreateOptions.defaults()))
+                .hasMessageContaining("may not create databases")
+                .hasMessageContaining("CREATEDB")
+                .extracting(e -> ((PgResetException) e).problem())
+                .isEqualTo(Problem.PERMISSION_DENIED);
+        assertThat(server.databaseExists(chat)).isTrue();
+        assertThat(service(server, asOwner, false, Set.of())
+                        .drop(DropOptions.defaults())
+                        .outcome())
+                .as("the owner may still drop it")
+                .isEqualTo(DropResult.Outcome.DROPPED);
+    }
+
+    @PostgresTest
     void superuserSessionsNeedASuperuser(PgServer server, TestDatabases dbs) throws Exception {
         String owner = dbs.createRole("owner", "owner-secret", "CREATEDB");
         server.execute("GRANT pg_signal_backend TO \"" + owner + "\"");
