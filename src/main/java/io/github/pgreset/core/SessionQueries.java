@@ -49,13 +49,15 @@ final class SessionQueries {
                 .append("       coalesce(r.rolsuper, false) AS superuser,\n")
                 .append("       CASE WHEN me.rolsuper THEN true\n")
                 .append("            WHEN coalesce(r.rolsuper, false) THEN false\n")
-                .append("            ELSE a.usesysid IS NOT NULL AND (pg_has_role(a.usesysid, 'USAGE')\n")
+                .append("            ELSE (pg_has_role(a.usesysid, 'USAGE')\n")
                 .append("                 OR pg_has_role('pg_signal_backend', 'USAGE'))\n")
                 .append("       END AS can_terminate\n")
                 .append("FROM pg_stat_activity a\n")
                 .append("LEFT JOIN pg_roles r ON r.oid = a.usesysid\n")
                 .append("CROSS JOIN (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) me\n")
-                .append("WHERE a.datname = ? AND a.pid <> pg_backend_pid()");
+                // a row without a role is an autovacuum or background worker, which DROP DATABASE ends itself; to a
+                // role without pg_read_all_stats its backend_type looks as hidden as another role's session
+                .append("WHERE a.datname = ? AND a.pid <> pg_backend_pid() AND a.usesysid IS NOT NULL");
         if (version.supports(Feature.BACKEND_TYPE)) {
             sql.append("\n  AND (a.backend_type IS NULL OR a.backend_type = 'client backend')");
         }

@@ -65,7 +65,8 @@ class SqlPerVersionTest {
         assertThat(SessionQueries.list(PG18))
                 .contains("leader_pid")
                 .contains("backend_type")
-                .contains("pg_backend_pid()");
+                .contains("pg_backend_pid()")
+                .contains("usesysid IS NOT NULL");
         assertThat(SessionQueries.list(PG12)).doesNotContain("leader_pid").contains("backend_type");
         assertThat(SessionQueries.list(ServerVersion.parse("9.6.24"))).doesNotContain("backend_type");
         assertThat(SessionQueries.terminate(PG12))
