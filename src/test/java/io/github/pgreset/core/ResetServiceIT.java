@@ -3,6 +3,8 @@ package io.github.pgreset.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import io.github.pgreset.testing.PgServer;
 import io.github.pgreset.testing.PostgresTest;
 import io.github.pgreset.testing.ReconnectingClient;
@@ -158,6 +160,46 @@ class ResetServiceIT {
                     .isEqualTo(DropResult.Outcome.DROPPED);
             assertThat(server.databaseExists(chat)).isFalse();
         }
+    }
+
+    @PostgresTest
+    void recreateWinsAgainstAHikariPoolThatRefillsAtOnce(PgServer server, TestDatabases dbs) throws Exception {
+        String chat = dbs.createUnique("chat");
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(server.jdbcUrl(chat));
+        config.setUsername(server.user());
+        config.setPassword(server.password());
+        config.setPoolName("app-pool");
+        config.setMinimumIdle(3);
+        config.setMaximumPoolSize(3);
+        config.setConnectionTimeout(2_000);
+        config.setInitializationFailTimeout(-1);
+        config.addDataSourceProperty("ApplicationName", "app-pool");
+        try (HikariDataSource pool = dbs.keep(new HikariDataSource(config))) {
+            Thread borrower = new Thread(() -> {
+                while (!pool.isClosed()) {
+                    try (Connection c = pool.getConnection();
+                            Statement s = c.createStatement()) {
+                        s.execute("SELECT 1");
+                    } catch (SQLException e) {
+                        // terminated or refused: the pool replaces the connection
+                    }
+                }
+            });
+            borrower.setDaemon(true);
+            borrower.start();
+            for (int round = 1; round <= 3; round++) {
+                RecreateResult result =
+                        service(server, chat).recreate(DropOptions.defaults(), CreateOptions.defaults());
+                assertThat(result.drop().outcome()).as("round %d", round).isEqualTo(DropResult.Outcome.DROPPED);
+            }
+            try (Connection c = pool.getConnection()) {
+                assertThat(alive(c))
+                        .as("the pool works against the new database")
+                        .isTrue();
+            }
+        }
+        assertThat(server.allowsConnections(chat)).isTrue();
     }
 
     @PostgresTest
