@@ -112,8 +112,8 @@ public final class ResetService {
         }
     }
 
+    /** Refuses a protected name before connecting; {@link #open} checks the host. */
     private void requireDroppable() {
-        settings.safety().checkHost(target().connection());
         settings.safety().checkDroppable(target(), target().connection().maintenanceDatabase());
     }
 

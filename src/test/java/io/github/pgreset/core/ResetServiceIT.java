@@ -133,10 +133,7 @@ class ResetServiceIT {
     void dropAndRecreateWinAgainstAClientThatReconnectsAtOnce(PgServer server, TestDatabases dbs) throws Exception {
         String chat = dbs.createUnique("chat");
         for (int round = 1; round <= 5; round++) {
-            try (Connection c = server.connect(chat, "setup");
-                    Statement s = c.createStatement()) {
-                s.execute("CREATE TABLE leftover (id int)");
-            }
+            server.executeIn(chat, "CREATE TABLE leftover (id int)");
             try (ReconnectingClient client = new ReconnectingClient(server, chat, 2)) {
                 client.awaitConnections(2);
                 RecreateResult result =
@@ -146,12 +143,9 @@ class ResetServiceIT {
                 client.awaitConnections(before + 1);
             }
             assertThat(server.allowsConnections(chat)).isTrue();
-            try (Connection c = server.connect(chat, "check");
-                    Statement s = c.createStatement();
-                    var rs = s.executeQuery("SELECT count(*) FROM pg_tables WHERE tablename = 'leftover'")) {
-                rs.next();
-                assertThat(rs.getInt(1)).as("the recreated database is empty").isZero();
-            }
+            assertThat(server.hasTable(chat, "leftover"))
+                    .as("the recreated database is empty")
+                    .isFalse();
         }
 
         try (ReconnectingClient client = new ReconnectingClient(server, chat, 2)) {
@@ -424,10 +418,7 @@ class ResetServiceIT {
                     .as("connections are allowed again")
                     .isTrue();
         } finally {
-            try (Connection c = server.connect(chat, "cleanup");
-                    Statement s = c.createStatement()) {
-                s.execute("ROLLBACK PREPARED '" + gid + "'");
-            }
+            server.executeIn(chat, "ROLLBACK PREPARED '" + gid + "'");
         }
     }
 

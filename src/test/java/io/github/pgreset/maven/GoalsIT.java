@@ -9,7 +9,6 @@ import io.github.pgreset.testing.PostgresTest;
 import io.github.pgreset.testing.ReconnectingClient;
 import io.github.pgreset.testing.TestDatabases;
 import java.sql.Connection;
-import java.sql.Statement;
 import java.util.List;
 import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoTest;
@@ -90,25 +89,16 @@ class GoalsIT {
         try (ReconnectingClient client = new ReconnectingClient(server, chat, 1)) {
             client.awaitConnections(1);
             for (int i = 0; i < 3; i++) {
-                try (Connection c = server.connect(chat, "setup");
-                        Statement s = c.createStatement()) {
-                    s.execute("CREATE TABLE leftover (id int)");
-                }
+                server.executeIn(chat, "CREATE TABLE leftover (id int)");
                 mojo.execute();
-                assertThat(server.query("SELECT 1 FROM pg_database WHERE datname = '" + chat + "'", rs -> rs.getInt(1)))
-                        .hasSize(1);
+                assertThat(server.databaseExists(chat)).isTrue();
             }
         }
         assertThat(log.lines())
                 .filteredOn(l -> l.startsWith("[INFO] Recreated database \"" + chat + "\""))
                 .hasSize(3)
                 .allMatch(l -> l.matches(".* in \\d+ ms \\(.*\\)\\."));
-        try (Connection c = server.connect(chat, "check");
-                Statement s = c.createStatement();
-                var rs = s.executeQuery("SELECT count(*) FROM pg_tables WHERE tablename = 'leftover'")) {
-            rs.next();
-            assertThat(rs.getInt(1)).isZero();
-        }
+        assertThat(server.hasTable(chat, "leftover")).isFalse();
     }
 
     @PostgresTest

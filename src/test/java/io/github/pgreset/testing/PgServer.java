@@ -5,6 +5,7 @@ import io.github.pgreset.core.DatabaseName;
 import io.github.pgreset.core.HostPort;
 import io.github.pgreset.core.SafetyRules;
 import io.github.pgreset.core.ServerVersion;
+import io.github.pgreset.core.SqlText;
 import io.github.pgreset.core.Target;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -71,7 +72,12 @@ public record PgServer(ServerVersion version, String host, int port, String user
 
     /** Runs statements as the superuser on the postgres database. */
     public void execute(String... sql) {
-        try (Connection c = connect("postgres", "pgreset-test-admin");
+        executeIn("postgres", sql);
+    }
+
+    /** Runs statements as the superuser on one database, in one session. */
+    public void executeIn(String database, String... sql) {
+        try (Connection c = connect(database, "pgreset-test-admin");
                 Statement s = c.createStatement()) {
             for (String statement : sql) {
                 s.execute(statement);
@@ -81,8 +87,14 @@ public record PgServer(ServerVersion version, String host, int port, String user
         }
     }
 
+    /** Runs a query as the superuser on the postgres database. */
     public <T> List<T> query(String sql, RowReader<T> reader) {
-        try (Connection c = connect("postgres", "pgreset-test-admin");
+        return queryIn("postgres", sql, reader);
+    }
+
+    /** Runs a query as the superuser on one database. */
+    public <T> List<T> queryIn(String database, String sql, RowReader<T> reader) {
+        try (Connection c = connect(database, "pgreset-test-admin");
                 Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery(sql)) {
             List<T> rows = new ArrayList<>();
@@ -93,6 +105,12 @@ public record PgServer(ServerVersion version, String host, int port, String user
         } catch (SQLException e) {
             throw new IllegalStateException("Test query failed on " + this + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Whether a database holds a table of that name (in any schema). */
+    public boolean hasTable(String database, String table) {
+        return !queryIn(database, "SELECT 1 FROM pg_tables WHERE tablename = " + SqlText.literal(table), rs -> 1)
+                .isEmpty();
     }
 
     /** All database names on the server, sorted. */
@@ -107,8 +125,7 @@ public record PgServer(ServerVersion version, String host, int port, String user
     /** Connections of a database's pg_database row allowed? (false while a pre-13 drop blocks them). */
     public boolean allowsConnections(String name) {
         return query(
-                        "SELECT datallowconn FROM pg_database WHERE datname = "
-                                + io.github.pgreset.core.SqlText.literal(name),
+                        "SELECT datallowconn FROM pg_database WHERE datname = " + SqlText.literal(name),
                         rs -> rs.getBoolean(1))
                 .stream()
                 .findFirst()
