@@ -8,7 +8,7 @@ import io.github.pgreset.core.ServerVersion;
 import io.github.pgreset.core.SqlText;
 import io.github.pgreset.core.Target;
 import java.sql.Connection;
-import java.sql.DriverManager;
+import java.sql.Driver;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -29,6 +29,8 @@ import java.util.Set;
  * @param source where the server came from: the environment, Docker or embedded binaries
  */
 public record PgServer(ServerVersion version, String host, int port, String user, String password, String source) {
+    // the driver itself, not DriverManager: the invoker's verify scripts run in a class loader DriverManager ignores
+    private static final Driver DRIVER = new org.postgresql.Driver();
 
     public String jdbcUrl(String database) {
         return "jdbc:postgresql://" + new HostPort(host, port) + "/"
@@ -67,7 +69,28 @@ public record PgServer(ServerVersion version, String host, int port, String user
         }
         props.setProperty("ApplicationName", applicationName);
         props.setProperty("connectTimeout", "5");
-        return DriverManager.getConnection(jdbcUrl(database), props);
+        return DRIVER.connect(jdbcUrl(database), props);
+    }
+
+    /**
+     * Drops a database if it exists, whoever is connected: test cleanup, done the blunt way (the server waits up to 5
+     * seconds for terminated sessions to exit).
+     */
+    public void dropDatabase(String database) {
+        if (databaseExists(database)) {
+            String name = SqlText.identifier(database);
+            if (version.major() >= 13) {
+                execute(
+                        "ALTER DATABASE " + name + " IS_TEMPLATE false",
+                        "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            } else {
+                execute(
+                        "ALTER DATABASE " + name + " IS_TEMPLATE false",
+                        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = "
+                                + SqlText.literal(database),
+                        "DROP DATABASE IF EXISTS " + name);
+            }
+        }
     }
 
     /** Runs statements as the superuser on the postgres database. */

@@ -71,18 +71,8 @@ public final class TestDatabases implements AutoCloseable {
                 // a terminated session may fail to close cleanly
             }
         }
+        databases.forEach(server::dropDatabase);
         List<String> statements = new ArrayList<>();
-        String force = server.version().major() >= 13 ? " WITH (FORCE)" : "";
-        for (String database : databases) {
-            if (server.databaseExists(database)) {
-                statements.add("ALTER DATABASE " + SqlText.identifier(database) + " IS_TEMPLATE false");
-                if (force.isEmpty()) {
-                    statements.add("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = "
-                            + SqlText.literal(database));
-                }
-                statements.add("DROP DATABASE IF EXISTS " + SqlText.identifier(database) + force);
-            }
-        }
         for (String role : roles) {
             statements.add("DROP ROLE IF EXISTS " + SqlText.identifier(role));
         }

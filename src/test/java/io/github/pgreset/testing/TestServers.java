@@ -8,7 +8,6 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +21,9 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
 
 /** The servers of one test run, started once per JVM and stopped at its end. */
 final class TestServers implements AutoCloseable {
+    // the driver itself, not DriverManager: the invoker's verify scripts run in a class loader DriverManager ignores
+    private static final Driver DRIVER = new Driver();
+
     static final String VERSIONS_PROPERTY = "pgreset.test.versions";
     static final String BINARIES_PROPERTY = "pgreset.test.binaries";
 
@@ -98,7 +100,7 @@ final class TestServers implements AutoCloseable {
             props.setProperty("password", password);
         }
         props.setProperty("connectTimeout", "5");
-        try (Connection c = DriverManager.getConnection(url, props)) {
+        try (Connection c = DRIVER.connect(url, props)) {
             return ServerVersion.parse(((PGConnection) c).getParameterStatus("server_version"));
         } catch (SQLException e) {
             throw new IllegalStateException(

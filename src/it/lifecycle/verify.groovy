@@ -1,0 +1,24 @@
+import io.github.pgreset.testing.InvokerServer
+import java.nio.file.Path
+
+def server = InvokerServer.load(Path.of(itServerFile))
+def (idle, pool) = System.properties.remove('pgreset.it.lifecycle')
+try {
+    def log = new File(basedir, 'build.log').text
+    // both builds recreated the database, ending the sessions on it, and both Failsafe runs passed
+    def recreated = (log =~ /Recreated database "pgreset_it_lifecycle" on \S+ in \d+ ms \(.*, (\d+) session\(s\) terminated\)/)
+    assert recreated.size() == 2: "expected two 'Recreated database' lines in build.log"
+    assert (recreated[0][1] as int) >= 1: 'the first build found no session to terminate: ' + recreated[0][0]
+    assert log.count('Tests run: 1, Failures: 0, Errors: 0, Skipped: 0') >= 2
+    assert log.count('BUILD SUCCESS') == 2
+    assert idle.isClosed() || !idle.isValid(2): 'the idle session survived the recreate'
+    assert pool.connections() > 2: 'the pool never had to reconnect'
+    // the second build's table is the only one: the first build's was dropped with its database
+    assert server.hasTable('pgreset_it_lifecycle', 'left_by_last_build')
+    assert !server.hasTable('pgreset_it_lifecycle', 'from_before')
+} finally {
+    pool.close()
+    idle.close()
+}
+server.dropDatabase('pgreset_it_lifecycle')
+return true
