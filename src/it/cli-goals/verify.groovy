@@ -12,6 +12,10 @@ try {
     assert (log =~ /\[INFO\] +\d+ \| \S+ +\| psql +\|/).size() >= 2
     assert log.contains('SELECT pg_sleep(600)')
     assert log =~ /2 sessions on "pgreset_it_cli": (1 active, 1 idle|1 idle, 1 active) \(/
+    def report = new groovy.json.JsonSlurper().parse(new File(basedir, 'reports/sessions.json'))
+    assert report.goal == 'sessions' && report.outcome == 'succeeded'
+    assert report.sessions.size() == 2 && report.sessions.every { it.application == 'psql' && it.pid > 0 }
+    assert report.sessions.any { it.state == 'active' && it.query.contains('pg_sleep(600)') }
     // terminate, recreate, drop
     assert log =~ /Terminated 2 sessions on "pgreset_it_cli" on \S+ in \d+ ms/
     assert log =~ /Recreated database "pgreset_it_cli" on \S+ in \d+ ms/

@@ -20,6 +20,8 @@ public enum Problem {
     TIMEOUT,
     /** The server is too old for an option, or cannot take the change (read-only, standby). */
     UNSUPPORTED,
+    /** The machine-readable report could not be written. */
+    REPORT_NOT_WRITTEN,
     /** The server answered with an error the plugin did not expect. */
     SERVER_ERROR
 }

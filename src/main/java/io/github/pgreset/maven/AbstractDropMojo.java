@@ -13,6 +13,8 @@ public abstract class AbstractDropMojo extends AbstractPgResetMojo {
      * Terminate the sessions on the database so it can be dropped. With {@code false}, a plain DROP DATABASE fails
      * when anyone is connected, listing the sessions.
      *
+     * <p>Property: {@code pgreset.force}. Default: {@code true}. Example: {@code -Dpgreset.force=false}.
+     *
      * @since 0.1.0
      */
     @Parameter(property = "pgreset.force", defaultValue = "true")
@@ -21,6 +23,8 @@ public abstract class AbstractDropMojo extends AbstractPgResetMojo {
     /**
      * Treat a database that does not exist as already dropped (an info line and success). With {@code false}, a
      * missing database fails the goal.
+     *
+     * <p>Property: {@code pgreset.ifExists}. Default: {@code true}. Example: {@code -Dpgreset.ifExists=false}.
      *
      * @since 0.1.0
      */

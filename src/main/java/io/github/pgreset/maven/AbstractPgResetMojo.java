@@ -1,6 +1,9 @@
 package io.github.pgreset.maven;
 
 import io.github.pgreset.core.ConnectionRequest;
+import io.github.pgreset.core.GoalClock;
+import io.github.pgreset.core.GoalReport;
+import io.github.pgreset.core.JsonReport;
 import io.github.pgreset.core.LibpqEnvironment;
 import io.github.pgreset.core.PgResetException;
 import io.github.pgreset.core.Problem;
@@ -11,6 +14,7 @@ import io.github.pgreset.core.Target;
 import io.github.pgreset.core.TargetResolver;
 import io.github.pgreset.maven.internal.MavenProgress;
 import io.github.pgreset.maven.internal.ServerCredentials;
+import java.io.File;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -34,6 +38,9 @@ public abstract class AbstractPgResetMojo extends AbstractMojo {
      * Without it, the libpq environment is read: PGHOST, PGPORT, PGUSER, PGPASSWORD, PGDATABASE (defaults
      * localhost and 5432).
      *
+     * <p>Property: {@code pgreset.url}. Default: none: the libpq environment (PGHOST, PGPORT, PGUSER, PGPASSWORD,
+     * PGDATABASE, as psql reads it). Example: {@code -Dpgreset.url=jdbc:postgresql://localhost:5432/chat}.
+     *
      * @since 0.1.0
      */
     @Parameter(property = "pgreset.url")
@@ -41,6 +48,9 @@ public abstract class AbstractPgResetMojo extends AbstractMojo {
 
     /**
      * Database to act on; overrides the database in {@link #url}, e.g. {@code chat_it}.
+     *
+     * <p>Property: {@code pgreset.database}. Default: the URL's database, else PGDATABASE. Example: {@code
+     * <database>chat_it</database>}.
      *
      * @since 0.1.0
      */
@@ -51,6 +61,9 @@ public abstract class AbstractPgResetMojo extends AbstractMojo {
      * Role to connect as, e.g. {@code postgres}. Default: the URL's {@code user}, else PGUSER, else the operating
      * system user.
      *
+     * <p>Property: {@code pgreset.username}. Default: the URL's {@code user}, else PGUSER, else the operating system
+     * user. Example: {@code <username>postgres</username>}.
+     *
      * @since 0.1.0
      */
     @Parameter(property = "pgreset.username")
@@ -59,6 +72,9 @@ public abstract class AbstractPgResetMojo extends AbstractMojo {
     /**
      * Password of {@link #username}. Default: the URL's {@code password}, else PGPASSWORD, else ~/.pgpass. Prefer
      * {@link #serverId} over a password in the POM.
+     *
+     * <p>Property: {@code pgreset.password}. Default: the URL's {@code password}, else PGPASSWORD, else ~/.pgpass.
+     * Example: {@code -Dpgreset.password=secret} (for a quick try; keep real passwords in settings.xml).
      *
      * @since 0.1.0
      */
@@ -69,6 +85,8 @@ public abstract class AbstractPgResetMojo extends AbstractMojo {
      * Id of a {@code <server>} in settings.xml whose username and password (encrypted as Maven encrypts them) are
      * used, e.g. {@code local-postgres}. Not together with {@link #username}/{@link #password}.
      *
+     * <p>Property: {@code pgreset.serverId}. Default: none. Example: {@code <serverId>local-postgres</serverId>}.
+     *
      * @since 0.1.0
      */
     @Parameter(property = "pgreset.serverId")
@@ -77,6 +95,9 @@ public abstract class AbstractPgResetMojo extends AbstractMojo {
     /**
      * Database the plugin connects to while it works on the target. Default: {@code postgres}, falling back to
      * {@code template1} when postgres does not exist (as dropdb does). It is never dropped.
+     *
+     * <p>Property: {@code pgreset.maintenanceDatabase}. Default: {@code postgres}, else {@code template1}. Example:
+     * {@code <maintenanceDatabase>admin</maintenanceDatabase>}.
      *
      * @since 0.1.0
      */
@@ -87,6 +108,8 @@ public abstract class AbstractPgResetMojo extends AbstractMojo {
      * Seconds the whole goal may take: connecting, waiting for sessions to end, retries and every statement. A stuck
      * server cannot hang the build for longer. Example: {@code 60}.
      *
+     * <p>Property: {@code pgreset.timeout}. Default: {@code 30}. Example: {@code -Dpgreset.timeout=60}.
+     *
      * @since 0.1.0
      */
     @Parameter(property = "pgreset.timeout", defaultValue = "30")
@@ -94,6 +117,9 @@ public abstract class AbstractPgResetMojo extends AbstractMojo {
 
     /**
      * Skip the goal, e.g. {@code -Dpgreset.skip=true} (or {@code ${skipITs}} in the POM).
+     *
+     * <p>Property: {@code pgreset.skip}. Default: {@code false}. Example: {@code -Dpgreset.skip=true}, or {@code
+     * <skip>${skipITs}</skip>}.
      *
      * @since 0.1.0
      */
@@ -103,6 +129,8 @@ public abstract class AbstractPgResetMojo extends AbstractMojo {
     /**
      * Print what would be terminated, dropped and created, and the SQL, and change nothing.
      *
+     * <p>Property: {@code pgreset.dryRun}. Default: {@code false}. Example: {@code -Dpgreset.dryRun=true}.
+     *
      * @since 0.1.0
      */
     @Parameter(property = "pgreset.dryRun", defaultValue = "false")
@@ -111,6 +139,8 @@ public abstract class AbstractPgResetMojo extends AbstractMojo {
     /**
      * Allow a server that is not on this machine. By default only localhost, loopback addresses and Unix sockets are
      * accepted, so that a reset meant for a laptop cannot reach a shared server.
+     *
+     * <p>Property: {@code pgreset.allowRemote}. Default: {@code false}. Example: {@code -Dpgreset.allowRemote=true}.
      *
      * @since 0.1.0
      */
@@ -122,10 +152,28 @@ public abstract class AbstractPgResetMojo extends AbstractMojo {
      * database, e.g. {@code <protectedDatabases><db>chat</db></protectedDatabases>} or
      * {@code -Dpgreset.protectedDatabases=chat,billing}.
      *
+     * <p>Property: {@code pgreset.protectedDatabases}. Default: none (postgres, template0, template1 and the
+     * maintenance database are always refused). Example: {@code <protectedDatabases><db>chat</db></protectedDatabases>}
+     * or {@code -Dpgreset.protectedDatabases=chat,billing}.
+     *
      * @since 0.1.0
      */
     @Parameter(property = "pgreset.protectedDatabases")
     private List<String> protectedDatabases;
+
+    /**
+     * File to write a JSON report of what the goal saw and did to: target database, server and version, the sessions
+     * listed or terminated, whether the database was dropped and created and how, the statements sent, the time
+     * taken, or the error. Written on success and on failure, replacing an earlier report, so that a CI job can keep
+     * it as an artifact. No report when unset. Example: {@code ${project.build.directory}/pgreset-recreate.json}.
+     *
+     * <p>Property: {@code pgreset.reportFile}. Default: none (no report). Example: {@code
+     * <reportFile>${project.build.directory}/pgreset-recreate.json</reportFile>}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "pgreset.reportFile")
+    private File reportFile;
 
     @Parameter(defaultValue = "${settings}", readonly = true)
     private Settings settings;
@@ -143,9 +191,20 @@ public abstract class AbstractPgResetMojo extends AbstractMojo {
             return;
         }
         ServerCredentials credentials = ServerCredentials.resolve(serverId, username, password, settings, decrypter);
+        GoalClock clock = GoalClock.start();
+        Target target = null;
         try {
-            run(new ResetService(settings(credentials), new MavenProgress(getLog())));
+            ResetSettings resetSettings = settings(credentials);
+            target = resetSettings.target();
+            GoalReport report = run(new ResetService(resetSettings, new MavenProgress(getLog())), clock);
+            if (reportFile != null) {
+                JsonReport.write(report, reportFile.toPath());
+                getLog().debug("Wrote the report to " + reportFile);
+            }
         } catch (PgResetException e) {
+            if (reportFile != null && e.problem() != Problem.REPORT_NOT_WRITTEN) {
+                writeFailureReport(GoalReport.failed(goal(), target, e.getMessage(), clock));
+            }
             // the one mapping of core failures: what the user can fix fails the build with the message alone
             // (Maven would repeat the driver's text after it; -X shows the cause), anything else is an error
             getLog().debug(e);
@@ -156,11 +215,20 @@ public abstract class AbstractPgResetMojo extends AbstractMojo {
         }
     }
 
+    private void writeFailureReport(GoalReport report) {
+        try {
+            JsonReport.write(report, reportFile.toPath());
+        } catch (PgResetException e) {
+            // the goal's own failure is what the build must show; this one is only logged
+            getLog().warn(e.getMessage());
+        }
+    }
+
     /** The goal's name, for log lines. */
     protected abstract String goal();
 
-    /** Calls the service and logs what it did. */
-    protected abstract void run(ResetService service);
+    /** Calls the service, logs what it did and returns the report of it. */
+    protected abstract GoalReport run(ResetService service, GoalClock clock);
 
     protected final boolean dryRun() {
         return dryRun;

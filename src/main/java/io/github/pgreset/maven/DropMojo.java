@@ -1,7 +1,10 @@
 package io.github.pgreset.maven;
 
 import io.github.pgreset.core.DropResult;
+import io.github.pgreset.core.GoalClock;
+import io.github.pgreset.core.GoalReport;
 import io.github.pgreset.core.ResetService;
+import io.github.pgreset.maven.internal.Styled;
 import javax.inject.Inject;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
@@ -27,15 +30,15 @@ public class DropMojo extends AbstractDropMojo {
     }
 
     @Override
-    protected void run(ResetService service) {
+    protected GoalReport run(ResetService service, GoalClock clock) {
         DropResult drop = service.drop(dropOptions());
         String location = service.target().connection().location();
         logDrop(drop, location);
         if (drop.outcome() == DropResult.Outcome.DROPPED) {
-            getLog().info("Dropped database \"" + drop.database() + "\" on " + location + " in "
-                    + drop.elapsed().toMillis() + " ms (" + drop.method() + ", "
-                    + drop.terminated().size()
-                    + " session(s) terminated).");
+            getLog().info(Styled.success("Dropped") + " database " + Styled.strong("\"" + drop.database() + "\"")
+                    + " on " + location + " in " + drop.elapsed().toMillis() + " ms (" + drop.method() + ", "
+                    + drop.terminated().size() + " session(s) terminated).");
         }
+        return GoalReport.of(service.target(), drop, clock);
     }
 }

@@ -2,9 +2,12 @@ package io.github.pgreset.maven;
 
 import io.github.pgreset.core.CreateOptions;
 import io.github.pgreset.core.DropResult;
+import io.github.pgreset.core.GoalClock;
+import io.github.pgreset.core.GoalReport;
 import io.github.pgreset.core.RecreateResult;
 import io.github.pgreset.core.ResetService;
 import io.github.pgreset.core.Strategy;
+import io.github.pgreset.maven.internal.Styled;
 import javax.inject.Inject;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -24,6 +27,8 @@ public class RecreateMojo extends AbstractDropMojo {
     /**
      * Role that owns the new database ({@code OWNER}), e.g. {@code app}. Default: the connecting role.
      *
+     * <p>Property: {@code pgreset.owner}. Default: the connecting role. Example: {@code <owner>app</owner>}.
+     *
      * @since 0.1.0
      */
     @Parameter(property = "pgreset.owner")
@@ -32,6 +37,9 @@ public class RecreateMojo extends AbstractDropMojo {
     /**
      * Database to copy ({@code TEMPLATE}), e.g. {@code template0} or a migrated template. Default: template1.
      *
+     * <p>Property: {@code pgreset.template}. Default: {@code template1}. Example: {@code
+     * <template>template0</template>}.
+     *
      * @since 0.1.0
      */
     @Parameter(property = "pgreset.template")
@@ -39,6 +47,8 @@ public class RecreateMojo extends AbstractDropMojo {
 
     /**
      * Character set ({@code ENCODING}), e.g. {@code UTF8}. Other than the template's needs {@code template0}.
+     *
+     * <p>Property: {@code pgreset.encoding}. Default: the template's. Example: {@code <encoding>UTF8</encoding>}.
      *
      * @since 0.1.0
      */
@@ -49,6 +59,8 @@ public class RecreateMojo extends AbstractDropMojo {
      * Collation and character classification together ({@code LOCALE}, PostgreSQL 13+), e.g. {@code C} or
      * {@code en_US.UTF-8}.
      *
+     * <p>Property: {@code pgreset.locale}. Default: the template's. Example: {@code <locale>C</locale>}.
+     *
      * @since 0.1.0
      */
     @Parameter(property = "pgreset.locale")
@@ -56,6 +68,8 @@ public class RecreateMojo extends AbstractDropMojo {
 
     /**
      * Collation ({@code LC_COLLATE}), e.g. {@code C}.
+     *
+     * <p>Property: {@code pgreset.lcCollate}. Default: the template's. Example: {@code <lcCollate>C</lcCollate>}.
      *
      * @since 0.1.0
      */
@@ -65,6 +79,8 @@ public class RecreateMojo extends AbstractDropMojo {
     /**
      * Character classification ({@code LC_CTYPE}), e.g. {@code C}.
      *
+     * <p>Property: {@code pgreset.lcCtype}. Default: the template's. Example: {@code <lcCtype>C</lcCtype>}.
+     *
      * @since 0.1.0
      */
     @Parameter(property = "pgreset.lcCtype")
@@ -72,6 +88,9 @@ public class RecreateMojo extends AbstractDropMojo {
 
     /**
      * Tablespace of the new database ({@code TABLESPACE}), e.g. {@code fast_ssd}.
+     *
+     * <p>Property: {@code pgreset.tablespace}. Default: the template's. Example: {@code
+     * <tablespace>fast_ssd</tablespace>}.
      *
      * @since 0.1.0
      */
@@ -81,6 +100,9 @@ public class RecreateMojo extends AbstractDropMojo {
     /**
      * Concurrent connections allowed ({@code CONNECTION LIMIT}), -1 for no limit, e.g. {@code 20}.
      *
+     * <p>Property: {@code pgreset.connectionLimit}. Default: {@code -1} (no limit). Example: {@code
+     * <connectionLimit>20</connectionLimit>}.
+     *
      * @since 0.1.0
      */
     @Parameter(property = "pgreset.connectionLimit")
@@ -89,6 +111,9 @@ public class RecreateMojo extends AbstractDropMojo {
     /**
      * How the template is copied ({@code STRATEGY}, PostgreSQL 15+): {@code wal_log} (the server's default, best for
      * small templates) or {@code file_copy} (large templates).
+     *
+     * <p>Property: {@code pgreset.strategy}. Default: the server's ({@code wal_log}). Example: {@code
+     * -Dpgreset.strategy=file_copy}.
      *
      * @since 0.1.0
      */
@@ -106,7 +131,7 @@ public class RecreateMojo extends AbstractDropMojo {
     }
 
     @Override
-    protected void run(ResetService service) {
+    protected GoalReport run(ResetService service, GoalClock clock) {
         CreateOptions options = new CreateOptions(
                 owner,
                 template,
@@ -121,15 +146,16 @@ public class RecreateMojo extends AbstractDropMojo {
         String location = service.target().connection().location();
         DropResult drop = result.drop();
         logDrop(drop, location);
-        String where = "\"" + drop.database() + "\" on " + location;
         if (result.dryRun()) {
             getLog().info("[dry run] Would create it again: " + result.createStatement() + ";");
-            return;
+        } else {
+            getLog().info(Styled.success("Recreated") + " database " + Styled.strong("\"" + drop.database() + "\"")
+                    + " on " + location + " in " + result.elapsed().toMillis() + " ms ("
+                    + (drop.outcome() == DropResult.Outcome.MISSING
+                            ? "it did not exist"
+                            : drop.method() + ", " + drop.terminated().size() + " session(s) terminated")
+                    + ").");
         }
-        getLog().info("Recreated database " + where + " in " + result.elapsed().toMillis() + " ms ("
-                + (drop.outcome() == DropResult.Outcome.MISSING
-                        ? "it did not exist"
-                        : drop.method() + ", " + drop.terminated().size() + " session(s) terminated")
-                + ").");
+        return GoalReport.of(service.target(), result, clock);
     }
 }

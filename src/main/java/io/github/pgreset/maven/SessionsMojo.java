@@ -1,9 +1,13 @@
 package io.github.pgreset.maven;
 
+import io.github.pgreset.core.GoalClock;
+import io.github.pgreset.core.GoalReport;
 import io.github.pgreset.core.ResetService;
 import io.github.pgreset.core.SessionReport;
 import io.github.pgreset.core.SessionTable;
+import io.github.pgreset.maven.internal.Styled;
 import java.time.OffsetDateTime;
+import java.util.List;
 import javax.inject.Inject;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
@@ -29,12 +33,15 @@ public class SessionsMojo extends AbstractPgResetMojo {
     }
 
     @Override
-    protected void run(ResetService service) {
+    protected GoalReport run(ResetService service, GoalClock clock) {
         SessionReport report = service.sessions();
         if (!report.sessions().isEmpty()) {
-            SessionTable.render(report.sessions(), OffsetDateTime.now()).forEach(getLog()::info);
+            List<String> table = SessionTable.render(report.sessions(), OffsetDateTime.now());
+            getLog().info(Styled.strong(table.get(0)));
+            table.subList(1, table.size()).forEach(getLog()::info);
         }
-        getLog().info(SessionTable.summary(report.database(), report.sessions()) + " ("
+        getLog().info(Styled.strong(SessionTable.summary(report.database(), report.sessions())) + " ("
                 + service.target().connection().location() + ", PostgreSQL " + report.serverVersion() + ")");
+        return GoalReport.of(service.target(), report, clock);
     }
 }

@@ -1,8 +1,11 @@
 package io.github.pgreset.maven;
 
+import io.github.pgreset.core.GoalClock;
+import io.github.pgreset.core.GoalReport;
 import io.github.pgreset.core.ResetService;
 import io.github.pgreset.core.Session;
 import io.github.pgreset.core.TerminateResult;
+import io.github.pgreset.maven.internal.Styled;
 import javax.inject.Inject;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
@@ -28,19 +31,22 @@ public class TerminateMojo extends AbstractPgResetMojo {
     }
 
     @Override
-    protected void run(ResetService service) {
+    protected GoalReport run(ResetService service, GoalClock clock) {
         TerminateResult result = service.terminate();
         String where = "\"" + result.database() + "\" on "
                 + service.target().connection().location();
         if (result.terminated().isEmpty()) {
             getLog().info("No sessions to terminate on " + where + ".");
-            return;
+        } else {
+            getLog().info(dryRunPrefix() + (result.dryRun() ? "Would terminate " : Styled.warning("Terminated") + " ")
+                    + Styled.strong(
+                            result.terminated().size() + (result.terminated().size() == 1 ? " session" : " sessions"))
+                    + " on " + where
+                    + (result.dryRun() ? ":" : " in " + result.elapsed().toMillis() + " ms:"));
+            for (Session session : result.terminated()) {
+                getLog().info("  " + session.describe());
+            }
         }
-        getLog().info(dryRunPrefix() + (result.dryRun() ? "Would terminate " : "Terminated ")
-                + result.terminated().size() + (result.terminated().size() == 1 ? " session" : " sessions") + " on "
-                + where + (result.dryRun() ? ":" : " in " + result.elapsed().toMillis() + " ms:"));
-        for (Session session : result.terminated()) {
-            getLog().info("  " + session.describe());
-        }
+        return GoalReport.of(service.target(), result, clock);
     }
 }

@@ -8,6 +8,8 @@ import io.github.pgreset.testing.PgServer;
 import io.github.pgreset.testing.PostgresTest;
 import io.github.pgreset.testing.ReconnectingClient;
 import io.github.pgreset.testing.TestDatabases;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.List;
 import org.apache.maven.api.plugin.testing.InjectMojo;
@@ -99,6 +101,44 @@ class GoalsIT {
                 .hasSize(3)
                 .allMatch(l -> l.matches(".* in \\d+ ms \\(.*\\)\\."));
         assertThat(server.hasTable(chat, "leftover")).isFalse();
+    }
+
+    @PostgresTest
+    void reportFileDescribesWhatRecreateDid(
+            PgServer server, TestDatabases dbs, @InjectMojo(goal = "recreate", pom = POM) RecreateMojo mojo)
+            throws Exception {
+        String chat = dbs.createUnique("chat");
+        dbs.idleSession(chat, "psql");
+        configure(mojo, server, chat);
+        Path report = Files.createTempDirectory("pgreset-report").resolve("reports/recreate.json");
+        setVariableValueToObject(mojo, "reportFile", report.toFile());
+
+        mojo.execute();
+
+        String json = Files.readString(report);
+        assertThat(json)
+                .contains("\"goal\" : \"recreate\"", "\"outcome\" : \"succeeded\"", "\"database\" : \"" + chat + "\"")
+                .contains("\"server\" : \"" + server.host() + ":" + server.port() + "\"")
+                .contains("\"serverVersion\" : \"" + server.version() + "\"")
+                .contains("\"application\" : \"psql\"", "\"terminated\" : 1", "\"dropped\" : true")
+                .contains("\"created\" : true", "CREATE DATABASE")
+                .containsPattern("\"method\" : \"[^\"]+\"")
+                .containsPattern("\"millis\" : \\d+");
+    }
+
+    @PostgresTest
+    void reportFileRecordsAFailure(
+            PgServer server, TestDatabases dbs, @InjectMojo(goal = "drop", pom = POM) DropMojo mojo) throws Exception {
+        configure(mojo, server, "postgres");
+        Path report = Files.createTempFile("pgreset-report", ".json");
+        setVariableValueToObject(mojo, "reportFile", report.toFile());
+
+        assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class);
+
+        assertThat(Files.readString(report))
+                .contains("\"goal\" : \"drop\"", "\"outcome\" : \"failed\"", "\"dropped\" : false")
+                .contains("\"error\" : \"Refusing to drop database \\\"postgres\\\"");
+        assertThat(server.databaseExists("postgres")).isTrue();
     }
 
     @PostgresTest

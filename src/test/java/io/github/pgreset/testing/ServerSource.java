@@ -44,6 +44,16 @@ public enum ServerSource {
         return urls;
     }
 
+    /** The Docker image of a major version: the official image, alpine variant (small, quick to pull). */
+    public static String dockerImage(int major) {
+        return "postgres:" + major + "-alpine";
+    }
+
+    /** The server's command in a container: prepared transactions allowed (some tests need them), no fsync. */
+    public static List<String> dockerCommand() {
+        return List.of("postgres", "-c", "max_prepared_transactions=10", "-c", "fsync=off");
+    }
+
     static String instructions(String why) {
         return "No PostgreSQL server for the integration tests: " + why + ". Give the tests servers in one of "
                 + "these ways:\n"

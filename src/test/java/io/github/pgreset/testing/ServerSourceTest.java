@@ -35,4 +35,18 @@ class ServerSourceTest {
         assertThat(ServerSource.urls(" jdbc:postgresql://a/postgres \n jdbc:postgresql://b:1,c:2/postgres "))
                 .containsExactly("jdbc:postgresql://a/postgres", "jdbc:postgresql://b:1,c:2/postgres");
     }
+
+    @Test
+    void theDockerRouteStartsTheOfficialImageOfEachVersion() {
+        assertThat(ServerSource.dockerImage(12)).isEqualTo("postgres:12-alpine");
+        assertThat(ServerSource.dockerImage(18)).isEqualTo("postgres:18-alpine");
+        assertThat(ServerSource.dockerCommand()).containsSubsequence("-c", "max_prepared_transactions=10");
+    }
+
+    @Test
+    void dockerIsNotAskedForWhenServersAreListed() {
+        // a listed server wins even where Docker answers: CI machines with Docker still use the servers they started
+        assertThat(ServerSource.choose(new Machine("jdbc:postgresql://db/postgres", true, false)))
+                .isEqualTo(ServerSource.ENVIRONMENT);
+    }
 }

@@ -113,8 +113,8 @@ final class TestServers implements AutoCloseable {
     }
 
     private PgServer docker(int major) {
-        PostgreSQLContainer container = new PostgreSQLContainer("postgres:" + major + "-alpine")
-                .withCommand("postgres", "-c", "max_prepared_transactions=10", "-c", "fsync=off");
+        PostgreSQLContainer container = new PostgreSQLContainer(ServerSource.dockerImage(major))
+                .withCommand(ServerSource.dockerCommand().toArray(String[]::new));
         container.start();
         running.add(container::stop);
         return new PgServer(

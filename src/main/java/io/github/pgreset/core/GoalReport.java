@@ -1,0 +1,157 @@
+package io.github.pgreset.core;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What one goal saw and did, for the machine-readable report ({@link JsonReport}): where it connected (never the
+ * password), the server's version, the sessions it listed or ended, whether the database was dropped and created,
+ * how, and how long it took.
+ *
+ * @param goal the goal's name: sessions, terminate, drop or recreate
+ * @param outcome how the goal ended
+ * @param database the target database, {@code null} when the settings could not be read
+ * @param server where the plugin connected ({@code host:port}), {@code null} as for database
+ * @param user the role the plugin connected as
+ * @param serverVersion the server's version, {@code null} when the goal failed before learning it
+ * @param dryRun whether nothing was to be changed
+ * @param sessions the sessions on the database the goal saw (for terminate, drop and recreate: those it ended)
+ * @param terminated how many of them were terminated (in a dry run: would be)
+ * @param dropped whether the database was dropped
+ * @param created whether the database was created
+ * @param method how the sessions were dealt with and the database dropped, e.g. {@code DROP DATABASE ... WITH
+ *     (FORCE)}; {@code null} when nothing was dropped
+ * @param statements the DDL sent (in a dry run: that would be sent)
+ * @param startedAt when the goal started
+ * @param elapsed how long the goal took, connecting included
+ * @param error the failure's message, {@code null} unless the outcome is {@link Outcome#FAILED}
+ */
+public record GoalReport(
+        String goal,
+        Outcome outcome,
+        String database,
+        String server,
+        String user,
+        ServerVersion serverVersion,
+        boolean dryRun,
+        List<Session> sessions,
+        int terminated,
+        boolean dropped,
+        boolean created,
+        String method,
+        List<String> statements,
+        Instant startedAt,
+        Duration elapsed,
+        String error) {
+
+    public enum Outcome {
+        SUCCEEDED,
+        FAILED
+    }
+
+    public GoalReport {
+        sessions = List.copyOf(sessions);
+        statements = List.copyOf(statements);
+    }
+
+    public static GoalReport of(Target target, SessionReport report, GoalClock clock) {
+        return new GoalReport(
+                "sessions",
+                Outcome.SUCCEEDED,
+                report.database().value(),
+                target.connection().location(),
+                target.connection().user(),
+                report.serverVersion(),
+                false,
+                report.sessions(),
+                0,
+                false,
+                false,
+                null,
+                List.of(),
+                clock.startedAt(),
+                clock.elapsed(),
+                null);
+    }
+
+    public static GoalReport of(Target target, TerminateResult result, GoalClock clock) {
+        return new GoalReport(
+                "terminate",
+                Outcome.SUCCEEDED,
+                result.database().value(),
+                target.connection().location(),
+                target.connection().user(),
+                result.serverVersion(),
+                result.dryRun(),
+                result.terminated(),
+                result.terminated().size(),
+                false,
+                false,
+                null,
+                List.of(),
+                clock.startedAt(),
+                clock.elapsed(),
+                null);
+    }
+
+    public static GoalReport of(Target target, DropResult drop, GoalClock clock) {
+        return dropReport("drop", target, drop, false, List.of(), clock);
+    }
+
+    public static GoalReport of(Target target, RecreateResult result, GoalClock clock) {
+        return dropReport(
+                "recreate", target, result.drop(), !result.dryRun(), List.of(result.createStatement()), clock);
+    }
+
+    /** A goal that failed; {@code target} is {@code null} when the settings themselves were refused. */
+    public static GoalReport failed(String goal, Target target, String error, GoalClock clock) {
+        return new GoalReport(
+                goal,
+                Outcome.FAILED,
+                target == null ? null : target.database().value(),
+                target == null ? null : target.connection().location(),
+                target == null ? null : target.connection().user(),
+                null,
+                false,
+                List.of(),
+                0,
+                false,
+                false,
+                null,
+                List.of(),
+                clock.startedAt(),
+                clock.elapsed(),
+                error);
+    }
+
+    private static GoalReport dropReport(
+            String goal,
+            Target target,
+            DropResult drop,
+            boolean created,
+            List<String> createStatements,
+            GoalClock clock) {
+        boolean planned = drop.outcome() == DropResult.Outcome.PLANNED;
+        boolean dropped = drop.outcome() == DropResult.Outcome.DROPPED;
+        List<String> statements = new java.util.ArrayList<>(drop.statements());
+        statements.addAll(createStatements);
+        return new GoalReport(
+                goal,
+                Outcome.SUCCEEDED,
+                drop.database().value(),
+                target.connection().location(),
+                target.connection().user(),
+                drop.serverVersion(),
+                planned,
+                drop.terminated(),
+                drop.terminated().size(),
+                dropped,
+                created,
+                drop.outcome() == DropResult.Outcome.MISSING ? null : drop.method(),
+                statements,
+                clock.startedAt(),
+                clock.elapsed(),
+                null);
+    }
+}

@@ -1,0 +1,106 @@
+package io.github.pgreset.core;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+
+/**
+ * Writes a {@link GoalReport} as JSON, for a CI job to keep as an artifact. Field names are the report's contract:
+ * {@code goal, outcome, database, server, user, serverVersion, dryRun, sessions[], terminated, dropped, created,
+ * method, statements[], startedAt, millis, error}. The password is not part of the report.
+ */
+public final class JsonReport {
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private JsonReport() {}
+
+    /** Writes the report to {@code file}, creating its folder, replacing an earlier report. */
+    public static void write(GoalReport report, Path file) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            try (OutputStream out = Files.newOutputStream(file)) {
+                write(report, out);
+            }
+        } catch (IOException e) {
+            throw new PgResetException(
+                    Problem.REPORT_NOT_WRITTEN,
+                    "Could not write the report to " + file.toAbsolutePath() + ": " + e.getMessage()
+                            + ". Point pgreset.reportFile at a writable path.",
+                    e);
+        }
+    }
+
+    static void write(GoalReport report, OutputStream out) throws IOException {
+        try (JsonGenerator json = JSON.createGenerator(out, JsonEncoding.UTF8).useDefaultPrettyPrinter()) {
+            json.writeStartObject();
+            json.writeStringField("goal", report.goal());
+            json.writeStringField("outcome", report.outcome().name().toLowerCase(java.util.Locale.ROOT));
+            json.writeStringField("database", report.database());
+            json.writeStringField("server", report.server());
+            json.writeStringField("user", report.user());
+            json.writeStringField(
+                    "serverVersion",
+                    report.serverVersion() == null
+                            ? null
+                            : report.serverVersion().toString());
+            json.writeBooleanField("dryRun", report.dryRun());
+            json.writeArrayFieldStart("sessions");
+            for (Session session : report.sessions()) {
+                writeSession(json, session);
+            }
+            json.writeEndArray();
+            json.writeNumberField("terminated", report.terminated());
+            json.writeBooleanField("dropped", report.dropped());
+            json.writeBooleanField("created", report.created());
+            json.writeStringField("method", report.method());
+            json.writeArrayFieldStart("statements");
+            for (String statement : report.statements()) {
+                json.writeString(statement);
+            }
+            json.writeEndArray();
+            json.writeStringField("startedAt", report.startedAt().toString());
+            json.writeNumberField("millis", report.elapsed().toMillis());
+            json.writeStringField("error", report.error());
+            json.writeEndObject();
+        }
+    }
+
+    private static void writeSession(JsonGenerator json, Session session) throws IOException {
+        json.writeStartObject();
+        json.writeNumberField("pid", session.pid());
+        json.writeStringField("user", session.user());
+        json.writeStringField("application", session.applicationName());
+        json.writeStringField("client", session.clientAddress());
+        json.writeStringField("state", session.state());
+        json.writeStringField("backendStart", text(session.backendStart()));
+        json.writeStringField("stateChange", text(session.stateChange()));
+        json.writeStringField("waitEvent", session.waitEvent());
+        json.writeStringField("query", session.query());
+        json.writeBooleanField("superuser", session.superuser());
+        json.writeEndObject();
+    }
+
+    private static String text(OffsetDateTime time) {
+        return time == null ? null : time.toString();
+    }
+
+    /** For tests: the report as a string. */
+    static String toJson(GoalReport report) {
+        var out = new java.io.ByteArrayOutputStream();
+        try {
+            write(report, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,139 @@
+package io.github.pgreset.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JsonReportTest {
+    private static final Target TARGET = new Target(
+            new ConnectionSettings(List.of(new HostPort("localhost", 5432)), "app", "s3cret-pw", null, Map.of()),
+            new DatabaseName("chat"));
+    private static final Session PSQL = new Session(
+            4711,
+            "app",
+            "psql",
+            "127.0.0.1",
+            "active",
+            OffsetDateTime.parse("2026-11-24T10:00:00Z"),
+            OffsetDateTime.parse("2026-11-24T10:05:00Z"),
+            "Client:ClientRead",
+            "SELECT 'a \"quoted\"\n\tmultiline' AS ünïcode",
+            false,
+            true);
+
+    private static GoalReport recreate() {
+        DropResult drop = new DropResult(
+                new DatabaseName("chat"),
+                new ServerVersion(150013),
+                DropResult.Outcome.DROPPED,
+                "DROP DATABASE ... WITH (FORCE)",
+                List.of(PSQL),
+                List.of("DROP DATABASE \"chat\" WITH (FORCE)"),
+                1,
+                Duration.ofMillis(30));
+        RecreateResult result = new RecreateResult(drop, "CREATE DATABASE \"chat\"", false, Duration.ofMillis(45));
+        return GoalReport.of(TARGET, result, new GoalClock(Instant.parse("2026-11-24T10:06:00Z"), System.nanoTime()));
+    }
+
+    @Test
+    void recreateReportHoldsWhatWasSeenAndDone() throws IOException {
+        Map<String, Object> fields = topLevel(JsonReport.toJson(recreate()));
+
+        assertThat(fields)
+                .containsEntry("goal", "recreate")
+                .containsEntry("outcome", "succeeded")
+                .containsEntry("database", "chat")
+                .containsEntry("server", "localhost:5432")
+                .containsEntry("user", "app")
+                .containsEntry("serverVersion", "15.13")
+                .containsEntry("dryRun", false)
+                .containsEntry("terminated", 1)
+                .containsEntry("dropped", true)
+                .containsEntry("created", true)
+                .containsEntry("method", "DROP DATABASE ... WITH (FORCE)")
+                .containsEntry("startedAt", "2026-11-24T10:06:00Z")
+                .containsEntry("error", null)
+                .containsKeys("sessions", "statements", "millis");
+    }
+
+    @Test
+    void textIsEscapedAndReadBackUnchanged() throws IOException {
+        String json = JsonReport.toJson(recreate());
+        try (JsonParser parser = new JsonFactory().createParser(json)) {
+            String query = null;
+            while (parser.nextToken() != null) {
+                if (parser.currentToken() == JsonToken.FIELD_NAME && "query".equals(parser.currentName())) {
+                    parser.nextToken();
+                    query = parser.getText();
+                }
+            }
+            assertThat(query).isEqualTo(PSQL.query());
+        }
+    }
+
+    @Test
+    void thePasswordIsNotInTheReport() {
+        assertThat(JsonReport.toJson(recreate())).doesNotContain("s3cret-pw");
+        assertThat(JsonReport.toJson(
+                        GoalReport.failed("drop", TARGET, "Refusing to drop database \"chat\"", GoalClock.start())))
+                .doesNotContain("s3cret-pw")
+                .contains("\"outcome\" : \"failed\"");
+    }
+
+    @Test
+    void aFailureBeforeTheTargetIsKnownStillWrites(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("nested/report.json");
+        JsonReport.write(GoalReport.failed("recreate", null, "no URL", GoalClock.start()), file);
+        assertThat(topLevel(Files.readString(file)))
+                .containsEntry("database", null)
+                .containsEntry("error", "no URL");
+    }
+
+    @Test
+    void anUnwritablePathTellsWhichParameterToChange(@TempDir Path dir) throws IOException {
+        Path file = Files.createFile(dir.resolve("a-file")).resolve("report.json");
+        assertThatThrownBy(() -> JsonReport.write(recreate(), file))
+                .isInstanceOf(PgResetException.class)
+                .hasMessageContaining(file.toAbsolutePath().toString())
+                .hasMessageContaining("pgreset.reportFile");
+    }
+
+    /** Top-level scalar fields as Java values; arrays and objects as their field name only. */
+    private static Map<String, Object> topLevel(String json) throws IOException {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        try (JsonParser parser = new JsonFactory().createParser(json)) {
+            assertThat(parser.nextToken()).isEqualTo(JsonToken.START_OBJECT);
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                JsonToken value = parser.nextToken();
+                switch (value) {
+                    case START_ARRAY, START_OBJECT -> {
+                        parser.skipChildren();
+                        fields.put(name, Set.of());
+                    }
+                    case VALUE_STRING -> fields.put(name, parser.getText());
+                    case VALUE_NUMBER_INT -> fields.put(name, parser.getIntValue());
+                    case VALUE_TRUE, VALUE_FALSE -> fields.put(name, parser.getBooleanValue());
+                    case VALUE_NULL -> fields.put(name, null);
+                    default -> throw new AssertionError("unexpected " + value);
+                }
+            }
+        }
+        return fields;
+    }
+}
