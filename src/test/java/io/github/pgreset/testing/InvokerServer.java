@@ -28,6 +28,7 @@ public final class InvokerServer {
         // the process ends with Maven's; a container or an embedded server stops with it
         @SuppressWarnings("resource")
         PgServer server = TestServers.start().servers().get(0);
+        loadWhatTheShutdownHookNeeds();
         Properties properties = new Properties();
         properties.setProperty("it.pg.host", server.host());
         properties.setProperty("it.pg.port", String.valueOf(server.port()));
@@ -41,6 +42,17 @@ public final class InvokerServer {
             properties.store(out, "the PostgreSQL server of the invoker integration tests (src/it)");
         }
         System.out.println("[pgreset-test] invoker integration tests run against: " + server);
+    }
+
+    /**
+     * exec:java closes the class loader of this class when {@link #main} returns, long before the embedded server's
+     * shutdown hook stops the server and deletes its data directory with commons-io: that code is loaded now, by
+     * deleting a small directory the same way.
+     */
+    private static void loadWhatTheShutdownHookNeeds() throws IOException {
+        Path dir = Files.createTempDirectory("pgreset-it");
+        Files.writeString(Files.createDirectories(dir.resolve("base")).resolve("1"), "");
+        org.apache.commons.io.FileUtils.deleteDirectory(dir.toFile());
     }
 
     /** The server {@link #main} wrote to {@code file}, for the verify scripts. */
