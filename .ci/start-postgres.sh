@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # Starts the PostgreSQL servers the integration tests run against, as the unprivileged postgres user (PostgreSQL
 # refuses to run as root), and exports their superuser JDBC URLs in PGRESET_TEST_SERVERS.
-#   - PostgreSQL 12 and 18 from the embedded binaries Maven copied to target/pg-binaries (./mvnw dependency:copy@pg-binaries)
+#   - PostgreSQL 12, 13 and 18 from the embedded binaries Maven copied to target/pg-binaries (./mvnw dependency:copy@pg-binaries)
 #   - Debian's PostgreSQL 15 (pg_ctlcluster), when installed
 # Source it: `. .ci/start-postgres.sh`. Stop them with `. .ci/start-postgres.sh stop`.
 set -euo pipefail
 
 PG_CI_DIR=${PG_CI_DIR:-/tmp/pgreset-ci}
 PG_CI_PASSWORD=postgres
-PG_CI_VERSIONS=${PG_CI_VERSIONS:-"12 18"}
+PG_CI_VERSIONS=${PG_CI_VERSIONS:-"12 13 18"}
+# what the tests need: prepared transactions, 250+ sessions at once, logical replication slots
+PG_CI_SETTINGS="-c max_prepared_transactions=10 -c max_connections=300 -c wal_level=logical -c max_wal_senders=10 -c max_replication_slots=10 -c fsync=off"
 PG_CI_OS_USER=postgres
 
 as_postgres() { runuser -u "$PG_CI_OS_USER" -- "$@"; }
@@ -34,14 +36,15 @@ for v in $PG_CI_VERSIONS; do
   as_postgres "$PG_CI_DIR/pg$v/bin/initdb" -D "$PG_CI_DIR/data$v" -U postgres --pwfile="$PG_CI_DIR/pwfile" \
     --auth-host=scram-sha-256 --auth-local=trust --encoding=UTF8 --locale=C >"$PG_CI_DIR/initdb$v.log"
   as_postgres "$PG_CI_DIR/pg$v/bin/pg_ctl" -D "$PG_CI_DIR/data$v" -l "$PG_CI_DIR/server$v.log" -w -t 60 start \
-    -o "-p $port -k $PG_CI_DIR -c listen_addresses=127.0.0.1 -c max_prepared_transactions=10 -c fsync=off -c password_encryption=scram-sha-256" >/dev/null
+    -o "-p $port -k $PG_CI_DIR -c listen_addresses=127.0.0.1 -c password_encryption=scram-sha-256 $PG_CI_SETTINGS" >/dev/null
   urls+=("jdbc:postgresql://127.0.0.1:$port/postgres?user=postgres&password=$PG_CI_PASSWORD")
   echo "started PostgreSQL $v on 127.0.0.1:$port"
 done
 
 if command -v pg_ctlcluster >/dev/null && [ -d /etc/postgresql/15/main ]; then
   pg_ctlcluster 15 main start 2>/dev/null || true
-  as_postgres psql -qX -c "ALTER USER postgres PASSWORD '$PG_CI_PASSWORD'" -c "ALTER SYSTEM SET max_prepared_transactions = 10"
+  as_postgres psql -qX -c "ALTER USER postgres PASSWORD '$PG_CI_PASSWORD'" -c "ALTER SYSTEM SET max_prepared_transactions = 10" \
+    -c "ALTER SYSTEM SET max_connections = 300" -c "ALTER SYSTEM SET wal_level = logical"
   pg_ctlcluster 15 main restart
   port=$(as_postgres psql -qXAt -c "SHOW port")
   urls+=("jdbc:postgresql://127.0.0.1:$port/postgres?user=postgres&password=$PG_CI_PASSWORD")

@@ -4,9 +4,29 @@ package io.github.pgreset.core;
 final class CatalogQueries {
     private CatalogQueries() {}
 
-    /** The target's row ({@code ?} = name); datconnlimit -2 marks a database left invalid by an interrupted DROP. */
-    static final String DATABASE =
-            "SELECT datallowconn, datconnlimit, datistemplate FROM pg_database WHERE datname = ?";
+    /**
+     * The target's row ({@code ?} = name) and what the server allows: one row always, with {@code datname} null when
+     * there is no such database. datconnlimit -2 marks a database left invalid by an interrupted DROP; {@code
+     * may_drop} is ownership (or membership in the owning role), which DROP DATABASE needs.
+     */
+    static final String DATABASE = "SELECT d.datname, d.datallowconn, d.datconnlimit, d.datistemplate,"
+            + " pg_get_userbyid(d.datdba) AS owner, pg_has_role(d.datdba, 'USAGE') AS may_drop,"
+            + " pg_is_in_recovery() AS in_recovery, current_setting('transaction_read_only') = 'on' AS read_only"
+            + " FROM (SELECT 1) AS one LEFT JOIN pg_database d ON d.datname = ?";
+
+    /** The target's prepared transactions ({@code ?} = name): gid and the role that prepared each. */
+    static final String PREPARED_TRANSACTIONS =
+            "SELECT gid, owner::text AS owner FROM pg_prepared_xacts WHERE database = ? ORDER BY prepared";
+
+    /**
+     * Who holds a lock on the target database object itself ({@code ?} = name), which DROP DATABASE must wait for: a
+     * transaction that commented on or altered it, or a prepared transaction (pid null).
+     */
+    static final String LOCK_HOLDERS = "SELECT l.pid, l.mode, a.usename, a.application_name, a.state, a.query"
+            + " FROM pg_locks l JOIN pg_database d ON l.locktype = 'object' AND l.database = 0"
+            + " AND l.classid = 'pg_database'::regclass AND l.objid = d.oid"
+            + " LEFT JOIN pg_stat_activity a ON a.pid = l.pid"
+            + " WHERE d.datname = ? AND l.granted AND l.pid IS DISTINCT FROM pg_backend_pid() ORDER BY l.pid";
 
     /** Whether the plugin's own role may create databases. */
     static final String CAN_CREATE_DATABASES = "SELECT rolcreatedb FROM pg_roles WHERE rolname = current_user";

@@ -26,6 +26,8 @@ import java.util.stream.Collectors;
 final class DatabaseDropper {
     static final String OBJECT_IN_USE = "55006";
     static final String INSUFFICIENT_PRIVILEGE = "42501";
+    static final String LOCK_NOT_AVAILABLE = "55P03";
+    static final String QUERY_CANCELED = "57014";
     /** How the database was dropped, as the goals report it. */
     static final String FORCE = "DROP DATABASE ... WITH (FORCE)";
 
@@ -41,6 +43,8 @@ final class DatabaseDropper {
     private final Target target;
     private final ProgressListener progress;
     private final long startNanos = System.nanoTime();
+    /** Statements sent before the drop itself (ROLLBACK PREPARED), reported with it. */
+    private final List<String> before = new ArrayList<>();
     /** Clients seen on the database after a failed attempt, by who they are: those that keep coming back. */
     private final Map<String, Integer> returning = new LinkedHashMap<>();
 
@@ -52,7 +56,9 @@ final class DatabaseDropper {
 
     DropResult drop(DropOptions options, boolean dryRun) {
         DatabaseName database = target.database();
-        DatabaseRow row = connection.databaseRow(database);
+        MaintenanceConnection.CatalogRow catalog = connection.catalogRow(database);
+        requireWritable(catalog);
+        DatabaseRow row = catalog.database();
         if (row == null) {
             if (!options.ifExists()) {
                 throw missing(target);
@@ -67,6 +73,15 @@ final class DatabaseDropper {
                             + database.sql()
                             + " IS_TEMPLATE false first.");
         }
+        if (!row.mayDrop()) {
+            throw new PgResetException(
+                    Problem.PERMISSION_DENIED,
+                    "Cannot drop " + target.describe() + ": it belongs to role " + row.owner() + ", and role "
+                            + connection.role() + " is neither that role, a member of it, nor a superuser. Connect as "
+                            + row.owner() + " or a superuser (pgreset.username), or GRANT "
+                            + SqlText.identifier(row.owner()) + " TO " + SqlText.identifier(connection.role())
+                            + ". Nothing was terminated.");
+        }
         ServerVersion version = connection.version();
         if (row.invalid()) {
             // nobody can connect to an invalid database (an interrupted DROP): a plain DROP cleans it up
@@ -74,6 +89,9 @@ final class DatabaseDropper {
             return dryRun
                     ? result(DropResult.Outcome.PLANNED, INVALID, List.of(), List.of(drop), 0)
                     : dropOnce(drop, INVALID);
+        }
+        if (options.rollbackPrepared()) {
+            rollBackPreparedTransactions(dryRun);
         }
         List<Session> sessions = connection.sessions(database);
         boolean blockFirst = options.force() && !version.supports(Feature.DROP_FORCE);
@@ -98,6 +116,60 @@ final class DatabaseDropper {
         return blockFirst ? blockTerminateDrop(row, drop) : forceDrop(drop, sessions);
     }
 
+    /** A standby or a read-only session cannot drop or create databases: refused before anything is terminated. */
+    private void requireWritable(MaintenanceConnection.CatalogRow catalog) {
+        if (catalog.inRecovery()) {
+            throw new PgResetException(
+                    Problem.UNSUPPORTED,
+                    "Cannot drop " + target.describe() + ": the server is a standby (in recovery), where "
+                            + "databases cannot be dropped or created. Point pgreset.url at the primary. Nothing was "
+                            + "terminated.");
+        }
+        if (catalog.readOnly()) {
+            throw new PgResetException(
+                    Problem.UNSUPPORTED,
+                    "Cannot drop " + target.describe() + ": the plugin's session is read-only "
+                            + "(default_transaction_read_only is on for role " + connection.role() + ", database "
+                            + connection.database() + " or the server). Connect as a role without it, or turn it off "
+                            + "(ALTER ROLE " + SqlText.identifier(connection.role())
+                            + " SET default_transaction_read_only = off). Nothing was terminated.");
+        }
+    }
+
+    /**
+     * pgreset.rollbackPrepared: rolls back the database's prepared transactions, which survive every session and
+     * block DROP. ROLLBACK PREPARED must run in that database, so this opens a short connection to it.
+     */
+    private void rollBackPreparedTransactions(boolean dryRun) {
+        List<String[]> prepared = connection.preparedTransactions(target.database());
+        if (prepared.isEmpty()) {
+            return;
+        }
+        List<String> rollbacks = prepared.stream()
+                .map(p -> DatabaseStatements.rollbackPrepared(p[0]))
+                .toList();
+        if (dryRun) {
+            before.addAll(rollbacks);
+            return;
+        }
+        try (MaintenanceConnection in =
+                MaintenanceConnection.openIn(target, target.database().value(), connection.deadline())) {
+            for (int i = 0; i < prepared.size(); i++) {
+                try {
+                    in.executeDdl(rollbacks.get(i));
+                } catch (SQLException e) {
+                    throw in.failure(
+                            e,
+                            "Rolling back prepared transaction '" + prepared.get(i)[0] + "' (prepared by "
+                                    + prepared.get(i)[1] + ")");
+                }
+                before.add(rollbacks.get(i));
+                progress.info("Rolled back prepared transaction '" + prepared.get(i)[0] + "' (prepared by "
+                        + prepared.get(i)[1] + ") in " + target.describe() + ".");
+            }
+        }
+    }
+
     /** One DROP without terminating anyone: a session that connected meanwhile makes it fail, listed. */
     private DropResult dropOnce(String drop, String method) {
         try {
@@ -107,7 +179,7 @@ final class DatabaseDropper {
             if (OBJECT_IN_USE.equals(e.getSQLState()) && method.equals(PLAIN)) {
                 throw inUse(connection.sessions(target.database()), NOT_FORCED);
             }
-            throw connection.failure(e, "Dropping " + target.describe());
+            throw ddlFailure(e, "Dropping " + target.describe());
         }
     }
 
@@ -123,7 +195,7 @@ final class DatabaseDropper {
                     requireTerminable(connection.sessions(target.database()));
                 }
                 if (!OBJECT_IN_USE.equals(e.getSQLState())) {
-                    throw connection.failure(e, "Dropping " + target.describe());
+                    throw ddlFailure(e, "Dropping " + target.describe());
                 }
                 retryOrGiveUp(e, attempt, pause);
                 pause = longer(pause);
@@ -171,7 +243,7 @@ final class DatabaseDropper {
                             attempt);
                 } catch (SQLException e) {
                     if (!OBJECT_IN_USE.equals(e.getSQLState())) {
-                        throw connection.failure(e, "Dropping " + target.describe());
+                        throw ddlFailure(e, "Dropping " + target.describe());
                     }
                     retryOrGiveUp(e, attempt, pause);
                     pause = longer(pause);
@@ -229,8 +301,35 @@ final class DatabaseDropper {
         try {
             connection.executeDdl(sql);
         } catch (SQLException e) {
-            throw connection.failure(e, action);
+            throw ddlFailure(e, action);
         }
+    }
+
+    /**
+     * A failed DDL statement as the user should read it; when it waited for a lock until the timeout, the error
+     * names who holds the lock on the database.
+     */
+    private PgResetException ddlFailure(SQLException e, String action) {
+        String state = e.getSQLState();
+        if (LOCK_NOT_AVAILABLE.equals(state) || QUERY_CANCELED.equals(state)) {
+            List<String> holders;
+            try {
+                holders = connection.lockHolders(target.database());
+            } catch (PgResetException lookup) {
+                holders = List.of();
+            }
+            if (!holders.isEmpty()) {
+                return new PgResetException(
+                        Problem.TIMEOUT,
+                        action + " waited for the lock on the database for pgreset.timeout ("
+                                + connection.deadline().total().toSeconds() + " s) in vain; it is held by:\n  - "
+                                + String.join("\n  - ", holders) + "\nEnd that transaction (COMMIT or ROLLBACK, or "
+                                + "terminate the session; a prepared transaction: ROLLBACK PREPARED) and run the goal "
+                                + "again.",
+                        e);
+            }
+        }
+        return connection.failure(e, action);
     }
 
     /** Fails, naming each session the role may not terminate and the privilege that would allow it. */
@@ -281,13 +380,15 @@ final class DatabaseDropper {
 
     private DropResult result(
             DropResult.Outcome outcome, String method, List<Session> ended, List<String> statements, int attempts) {
+        List<String> sent = new ArrayList<>(before);
+        sent.addAll(statements);
         return new DropResult(
                 target.database(),
                 connection.version(),
                 outcome,
                 method,
                 ended,
-                statements,
+                sent,
                 attempts,
                 Duration.ofNanos(System.nanoTime() - startNanos));
     }

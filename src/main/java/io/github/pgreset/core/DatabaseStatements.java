@@ -49,4 +49,9 @@ final class DatabaseStatements {
         }
         return sql.toString();
     }
+
+    /** Rolls back a prepared transaction; runs in the database it was prepared in. */
+    static String rollbackPrepared(String gid) {
+        return "ROLLBACK PREPARED " + SqlText.literal(gid);
+    }
 }

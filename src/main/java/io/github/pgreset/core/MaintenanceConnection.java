@@ -60,6 +60,11 @@ final class MaintenanceConnection implements AutoCloseable {
         }
     }
 
+    /** A connection to another database of the same server, with the same settings and deadline. */
+    static MaintenanceConnection openIn(Target target, String database, Deadline deadline) {
+        return connect(target, database, deadline);
+    }
+
     private static MaintenanceConnection connect(Target target, String database, Deadline deadline) {
         ConnectionSettings settings = target.connection();
         Properties props = new Properties();
@@ -114,14 +119,47 @@ final class MaintenanceConnection implements AutoCloseable {
         return deadline;
     }
 
-    /** The target's pg_database row, or null when there is no such database. */
+    /** The target's pg_database row, or null when there is no such database; see {@link #serverState}. */
     DatabaseRow databaseRow(DatabaseName name) {
-        List<DatabaseRow> rows = query(
-                CatalogQueries.DATABASE,
+        return catalogRow(name).database();
+    }
+
+    /** The target's row (null when missing) and whether the server takes changes, in one round trip. */
+    CatalogRow catalogRow(DatabaseName name) {
+        return query(
+                        CatalogQueries.DATABASE,
+                        List.of(name.value()),
+                        rs -> new CatalogRow(
+                                rs.getString("datname") == null
+                                        ? null
+                                        : new DatabaseRow(
+                                                rs.getBoolean("datallowconn"),
+                                                rs.getInt("datconnlimit"),
+                                                rs.getBoolean("datistemplate"),
+                                                rs.getString("owner"),
+                                                rs.getBoolean("may_drop")),
+                                rs.getBoolean("in_recovery"),
+                                rs.getBoolean("read_only")))
+                .get(0);
+    }
+
+    /** The target's prepared transactions: gid and owner. */
+    List<String[]> preparedTransactions(DatabaseName name) {
+        return query(CatalogQueries.PREPARED_TRANSACTIONS, List.of(name.value()), rs ->
+                new String[] {rs.getString("gid"), rs.getString("owner")});
+    }
+
+    /** The sessions (and prepared transactions) holding a lock on the target database object, described. */
+    List<String> lockHolders(DatabaseName name) {
+        return query(
+                CatalogQueries.LOCK_HOLDERS,
                 List.of(name.value()),
-                rs -> new DatabaseRow(
-                        rs.getBoolean("datallowconn"), rs.getInt("datconnlimit"), rs.getBoolean("datistemplate")));
-        return rows.isEmpty() ? null : rows.get(0);
+                rs -> rs.getObject("pid") == null
+                        ? "a prepared transaction (" + rs.getString("mode") + ")"
+                        : "pid " + rs.getInt("pid") + " (user " + rs.getString("usename") + ", application \""
+                                + rs.getString("application_name") + "\", " + rs.getString("state") + ", "
+                                + rs.getString("mode") + "): "
+                                + SessionTable.oneLine(rs.getString("query"), 80));
     }
 
     /** Superusers, and roles with CREATEDB. */
@@ -211,7 +249,17 @@ final class MaintenanceConnection implements AutoCloseable {
             return new PgResetException(
                     Problem.UNREACHABLE,
                     action + " failed: the connection to " + target.connection().location() + " broke: " + server
-                            + ". Is the server still running?",
+                            + ". Is the server still running? Check the database with mvn pgreset:sessions and run the "
+                            + "goal again.",
+                    e);
+        }
+        if (sqlState.equals("57P01") || sqlState.equals("57P02") || sqlState.equals("57P03")) {
+            return new PgResetException(
+                    Problem.UNREACHABLE,
+                    action + " failed: the server at " + target.connection().location() + " ended the plugin's "
+                            + "session (" + server + "): it is shutting down or restarting, or someone terminated "
+                            + "the session. Nothing more was done; check the database with mvn pgreset:sessions and "
+                            + "run the goal again.",
                     e);
         }
         return switch (sqlState) {
@@ -318,10 +366,23 @@ final class MaintenanceConnection implements AutoCloseable {
         }
     }
 
-    /** A pg_database row; datconnlimit -2 marks an invalid database (an interrupted DROP). */
-    record DatabaseRow(boolean allowConnections, int connectionLimit, boolean template) {
+    /**
+     * A pg_database row; datconnlimit -2 marks an invalid database (an interrupted DROP).
+     *
+     * @param owner the owning role
+     * @param mayDrop whether the plugin's role owns it, is a member of its owner or is a superuser
+     */
+    record DatabaseRow(boolean allowConnections, int connectionLimit, boolean template, String owner, boolean mayDrop) {
         boolean invalid() {
             return connectionLimit == -2;
         }
     }
+
+    /**
+     * @param database the target's row, null when it does not exist
+     * @param inRecovery whether the server is a standby
+     * @param readOnly whether this session is read-only (default_transaction_read_only for the role, the database
+     *     or the server)
+     */
+    record CatalogRow(DatabaseRow database, boolean inRecovery, boolean readOnly) {}
 }

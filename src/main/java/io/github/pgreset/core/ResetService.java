@@ -24,9 +24,9 @@ public final class ResetService {
     /** The client sessions on the target database. */
     public SessionReport sessions() {
         try (MaintenanceConnection connection = open()) {
-            requireDatabase(connection);
+            MaintenanceConnection.DatabaseRow row = requireDatabase(connection);
             return new SessionReport(
-                    target().database(), connection.version(), connection.sessions(target().database()));
+                    target().database(), connection.version(), connection.sessions(target().database()), row.invalid());
         }
     }
 
@@ -71,6 +71,9 @@ public final class ResetService {
     public DropResult drop(DropOptions options) {
         requireDroppable();
         try (MaintenanceConnection connection = open()) {
+            if (!settings.dryRun()) {
+                GoalLock.acquire(connection, target(), progress);
+            }
             return new DatabaseDropper(connection, target(), progress).drop(options, settings.dryRun());
         }
     }
@@ -92,6 +95,9 @@ public final class ResetService {
                                 + "as a role that has CREATEDB.");
             }
             String create = DatabaseStatements.create(target().database(), createOptions);
+            if (!settings.dryRun()) {
+                GoalLock.acquire(connection, target(), progress);
+            }
             DropResult drop = new DatabaseDropper(connection, target(), progress).drop(dropOptions, settings.dryRun());
             if (!settings.dryRun()) {
                 try {
@@ -137,13 +143,15 @@ public final class ResetService {
         return connection;
     }
 
-    private void requireDatabase(MaintenanceConnection connection) {
-        if (connection.databaseRow(target().database()) == null) {
+    private MaintenanceConnection.DatabaseRow requireDatabase(MaintenanceConnection connection) {
+        MaintenanceConnection.DatabaseRow row = connection.databaseRow(target().database());
+        if (row == null) {
             throw new PgResetException(
                     Problem.DATABASE_MISSING,
                     "The " + target().describe() + " does not exist. "
                             + "Check pgreset.database / pgreset.url (names are case-sensitive).");
         }
+        return row;
     }
 
     private static Duration since(long startNanos) {

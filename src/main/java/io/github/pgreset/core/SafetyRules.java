@@ -11,9 +11,12 @@ import java.util.regex.Pattern;
  * is not on this machine is refused before connecting unless {@code allowRemote} is set.
  *
  * @param allowRemote whether hosts other than localhost, loopback addresses and Unix sockets are allowed
- * @param protectedDatabases further names that drop and recreate refuse
+ * @param protectedDatabases further names that drop and recreate refuse (compared exactly: PostgreSQL names are
+ *     case-sensitive, so {@code Chat} is another database than {@code chat})
+ * @param databaseNamePattern a regular expression every database that drop and recreate touch must match as a whole,
+ *     or {@code null} for no such rule
  */
-public record SafetyRules(boolean allowRemote, Set<String> protectedDatabases) {
+public record SafetyRules(boolean allowRemote, Set<String> protectedDatabases, Pattern databaseNamePattern) {
     /** Databases every PostgreSQL cluster needs. */
     public static final List<String> SYSTEM_DATABASES = List.of("postgres", "template0", "template1");
 
@@ -25,8 +28,30 @@ public record SafetyRules(boolean allowRemote, Set<String> protectedDatabases) {
         protectedDatabases = Set.copyOf(protectedDatabases);
     }
 
+    public SafetyRules(boolean allowRemote, Set<String> protectedDatabases) {
+        this(allowRemote, protectedDatabases, null);
+    }
+
     public static SafetyRules defaults() {
         return new SafetyRules(false, Set.of());
+    }
+
+    /**
+     * The pattern of pgreset.databaseNamePattern, or {@code null} for none; a pattern that does not compile is a
+     * configuration error that says where it breaks.
+     */
+    public static Pattern namePattern(String regex) {
+        if (regex == null || regex.isBlank()) {
+            return null;
+        }
+        try {
+            return Pattern.compile(regex);
+        } catch (java.util.regex.PatternSyntaxException e) {
+            throw new PgResetException(
+                    Problem.CONFIGURATION,
+                    "pgreset.databaseNamePattern is not a valid regular expression: " + e.getDescription() + " near "
+                            + "index " + e.getIndex() + " of \"" + regex + "\". Example: .*_(test|it|dev)");
+        }
     }
 
     /** Refuses a remote server unless allowed; called before connecting for every goal. */
@@ -67,6 +92,13 @@ public record SafetyRules(boolean allowRemote, Set<String> protectedDatabases) {
                     Problem.REFUSED_TARGET,
                     "Refusing to drop " + target.describe() + ": it is "
                             + "listed in pgreset.protectedDatabases. Remove it from that list if it really is to be reset.");
+        }
+        if (databaseNamePattern != null && !databaseNamePattern.matcher(name).matches()) {
+            throw new PgResetException(
+                    Problem.REFUSED_TARGET,
+                    "Refusing to drop " + target.describe() + ": its name does not match pgreset.databaseNamePattern ("
+                            + databaseNamePattern.pattern() + "), which every database this build resets must match. "
+                            + "Point pgreset.database at a matching database, or change the pattern.");
         }
     }
 

@@ -31,12 +31,43 @@ public abstract class AbstractDropMojo extends AbstractPgResetMojo {
     @Parameter(property = "pgreset.ifExists", defaultValue = "true")
     private boolean ifExists;
 
+    /**
+     * Roll back the prepared transactions ({@code PREPARE TRANSACTION}) of the database before dropping it. They
+     * survive terminating every session, and DROP DATABASE refuses while one exists; by default the goal fails and
+     * names them, because rolling back is a decision about someone's data.
+     *
+     * <p>Property: {@code pgreset.rollbackPrepared}. Default: {@code false}. Example:
+     * {@code -Dpgreset.rollbackPrepared=true}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "pgreset.rollbackPrepared", defaultValue = "false")
+    private boolean rollbackPrepared;
+
+    /**
+     * A regular expression that the name of every database this goal drops must match as a whole, so that a
+     * mistyped or mis-configured name cannot reach a database that was never meant to be reset. Names are
+     * case-sensitive.
+     *
+     * <p>Property: {@code pgreset.databaseNamePattern}. Default: none (any name that is not protected). Example:
+     * {@code <databaseNamePattern>.*_(test|it|dev)</databaseNamePattern>}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "pgreset.databaseNamePattern")
+    private String databaseNamePattern;
+
     protected AbstractDropMojo(SettingsDecrypter decrypter) {
         super(decrypter);
     }
 
     protected final DropOptions dropOptions() {
-        return new DropOptions(force, ifExists);
+        return new DropOptions(force, ifExists, rollbackPrepared);
+    }
+
+    @Override
+    protected final String databaseNamePattern() {
+        return databaseNamePattern;
     }
 
     /** Logs what a drop did or, in a dry run, would do. */

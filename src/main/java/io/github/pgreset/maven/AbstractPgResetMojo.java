@@ -19,12 +19,17 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.PluginParameterExpressionEvaluator;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.settings.Settings;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
+import org.codehaus.plexus.component.configurator.expression.ExpressionEvaluationException;
+import org.codehaus.plexus.configuration.PlexusConfiguration;
 
 /**
  * The parameters every goal shares, and the one place where they become a {@link ResetSettings} and where core
@@ -79,7 +84,13 @@ public abstract class AbstractPgResetMojo extends AbstractMojo {
      * @since 0.1.0
      */
     @Parameter(property = "pgreset.password")
-    private String password;
+    private PlexusConfiguration password;
+
+    @Parameter(defaultValue = "${session}", readonly = true)
+    private MavenSession session;
+
+    @Parameter(defaultValue = "${mojoExecution}", readonly = true)
+    private MojoExecution mojoExecution;
 
     /**
      * Id of a {@code <server>} in settings.xml whose username and password (encrypted as Maven encrypts them) are
@@ -190,7 +201,7 @@ public abstract class AbstractPgResetMojo extends AbstractMojo {
             getLog().info("Skipping pgreset:" + goal() + " because pgreset.skip is set.");
             return;
         }
-        ServerCredentials credentials = ServerCredentials.resolve(serverId, username, password, settings, decrypter);
+        ServerCredentials credentials = ServerCredentials.resolve(serverId, username, password(), settings, decrypter);
         GoalClock clock = GoalClock.start();
         Target target = null;
         try {
@@ -224,6 +235,29 @@ public abstract class AbstractPgResetMojo extends AbstractMojo {
         }
     }
 
+    /**
+     * The password. The parameter is read as raw configuration and its expression ({@code ${pgreset.password}},
+     * {@code ${db.password}}) evaluated here: Maven's debug output ({@code mvn -X}) prints every parameter's value as
+     * it sets it, and so shows only the expression, never the password.
+     */
+    private String password() throws MojoExecutionException {
+        String raw = password == null ? null : password.getValue();
+        if (raw == null || !raw.contains("${")) {
+            return raw == null || raw.isEmpty() ? null : raw;
+        }
+        try {
+            Object value = new PluginParameterExpressionEvaluator(session, mojoExecution).evaluate(raw);
+            return value == null || value.toString().isEmpty() ? null : value.toString();
+        } catch (ExpressionEvaluationException e) {
+            throw new MojoExecutionException("Cannot evaluate the password parameter: " + e.getMessage(), e);
+        }
+    }
+
+    /** pgreset.databaseNamePattern, for the goals that drop. */
+    protected String databaseNamePattern() {
+        return null;
+    }
+
     /** The goal's name, for log lines. */
     protected abstract String goal();
 
@@ -248,7 +282,8 @@ public abstract class AbstractPgResetMojo extends AbstractMojo {
                         .filter(name -> name != null && !name.isBlank())
                         .map(String::trim)
                         .collect(Collectors.toSet());
-        SafetyRules safety = new SafetyRules(allowRemote, protectedNames);
+        SafetyRules safety =
+                new SafetyRules(allowRemote, protectedNames, SafetyRules.namePattern(databaseNamePattern()));
         return new ResetSettings(target, Duration.ofSeconds(timeout), dryRun, safety);
     }
 }

@@ -35,6 +35,12 @@ public class SessionsMojo extends AbstractPgResetMojo {
     @Override
     protected GoalReport run(ResetService service, GoalClock clock) {
         SessionReport report = service.sessions();
+        if (report.invalid()) {
+            getLog().warn("Database \"" + report.database() + "\" on "
+                    + service.target().connection().location()
+                    + " is invalid: an interrupted DROP DATABASE left it behind, and nobody can connect to it. "
+                    + "pgreset:drop or pgreset:recreate removes it.");
+        }
         if (!report.sessions().isEmpty()) {
             List<String> table = SessionTable.render(report.sessions(), OffsetDateTime.now());
             getLog().info(Styled.strong(table.get(0)));

@@ -15,6 +15,7 @@ import java.util.List;
 import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoTest;
 import org.apache.maven.plugin.MojoFailureException;
+import org.codehaus.plexus.configuration.DefaultPlexusConfiguration;
 
 /** Each goal as Maven configures and runs it (Plugin Testing Harness), against every test server. */
 @MojoTest
@@ -25,12 +26,19 @@ class GoalsIT {
     private static CapturingLog configure(AbstractPgResetMojo mojo, PgServer server, String database) throws Exception {
         setVariableValueToObject(mojo, "url", server.jdbcUrl(database));
         setVariableValueToObject(mojo, "username", server.user());
-        setVariableValueToObject(mojo, "password", server.password());
+        setVariableValueToObject(mojo, "password", passwordConfiguration(server.password()));
         setVariableValueToObject(mojo, "timeout", 30);
         setVariableValueToObject(mojo, "allowRemote", !io.github.pgreset.core.SafetyRules.isLocal(server.host()));
         CapturingLog log = new CapturingLog();
         mojo.setLog(log);
         return log;
+    }
+
+    /** {@code <password>...</password>} as Maven hands it to the goal: raw configuration. */
+    private static DefaultPlexusConfiguration passwordConfiguration(String password) {
+        DefaultPlexusConfiguration configuration = new DefaultPlexusConfiguration("password");
+        configuration.setValue(password);
+        return configuration;
     }
 
     @PostgresTest

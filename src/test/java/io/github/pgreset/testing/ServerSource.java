@@ -2,6 +2,7 @@ package io.github.pgreset.testing;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Where the integration tests get their PostgreSQL servers from, in this order: the JDBC URLs in
@@ -49,9 +50,33 @@ public enum ServerSource {
         return "postgres:" + major + "-alpine";
     }
 
-    /** The server's command in a container: prepared transactions allowed (some tests need them), no fsync. */
+    /**
+     * Members of this role log in with their password even on the embedded servers, whose initdb trusts every local
+     * connection: tests of wrong passwords and of credentials need a server that checks them.
+     */
+    public static final String PASSWORD_AUTH_GROUP = "pgreset_password_auth";
+
+    /**
+     * What the tests need from a server they start: prepared transactions, 250+ sessions at once, logical replication
+     * slots; no fsync.
+     */
+    public static final Map<String, String> SERVER_SETTINGS = Map.of(
+            "max_prepared_transactions", "10",
+            "max_connections", "300",
+            "wal_level", "logical",
+            "max_wal_senders", "10",
+            "max_replication_slots", "10",
+            "password_encryption", "scram-sha-256",
+            "fsync", "off");
+
+    /** The server's command in a container, with {@link #SERVER_SETTINGS}. */
     public static List<String> dockerCommand() {
-        return List.of("postgres", "-c", "max_prepared_transactions=10", "-c", "fsync=off");
+        List<String> command = new java.util.ArrayList<>(List.of("postgres"));
+        new java.util.TreeMap<>(SERVER_SETTINGS).forEach((name, value) -> {
+            command.add("-c");
+            command.add(name + "=" + value);
+        });
+        return command;
     }
 
     static String instructions(String why) {

@@ -129,11 +129,11 @@ final class TestServers implements AutoCloseable {
     private PgServer embedded(int major) {
         Path jar = binaries(major);
         try {
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                    .setPgBinaryResolver((system, hardware) -> txz(jar))
-                    .setServerConfig("max_prepared_transactions", "10")
-                    .setServerConfig("fsync", "off")
-                    .start();
+            EmbeddedPostgres.Builder builder =
+                    EmbeddedPostgres.builder().setPgBinaryResolver((system, hardware) -> txz(jar));
+            ServerSource.SERVER_SETTINGS.forEach(builder::setServerConfig);
+            builder.setDataDirectoryCustomizer(TestServers::checkPasswordsOfTheTestRoles);
+            EmbeddedPostgres postgres = builder.start();
             running.add(postgres);
             String url = postgres.getJdbcUrl("postgres", "postgres");
             return new PgServer(
@@ -166,6 +166,20 @@ final class TestServers implements AutoCloseable {
         throw new IllegalStateException(ServerSource.instructions("there are no embedded binaries of PostgreSQL "
                 + major + " in " + dir.toAbsolutePath() + " (./mvnw verify copies them there in pre-integration-test;"
                 + " add the version to the pg-binaries execution in pom.xml)"));
+    }
+
+    /** pg_hba.conf's first lines: members of the password group authenticate by password (initdb trusts the rest). */
+    private static void checkPasswordsOfTheTestRoles(java.io.File dataDirectory) {
+        Path hba = dataDirectory.toPath().resolve("pg_hba.conf");
+        String group = "+" + ServerSource.PASSWORD_AUTH_GROUP;
+        try {
+            Files.writeString(
+                    hba,
+                    "host all " + group + " 127.0.0.1/32 scram-sha-256\n" + "host all " + group
+                            + " ::1/128 scram-sha-256\n" + Files.readString(hba));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** The .txz archive inside a zonky binaries jar; zonky extracts and caches it. */
