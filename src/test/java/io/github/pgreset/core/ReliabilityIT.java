@@ -67,15 +67,6 @@ class ReliabilityIT {
         assertThat(server.databases()).containsExactlyInAnyOrderElementsOf(before);
     }
 
-    private static boolean alive(Connection connection) {
-        try (Statement s = connection.createStatement()) {
-            s.execute("SELECT 1");
-            return true;
-        } catch (SQLException e) {
-            return false;
-        }
-    }
-
     // ---------------------------------------------------------------- names
 
     @PostgresTest
@@ -188,7 +179,7 @@ class ReliabilityIT {
                         .drop(DropOptions.defaults()),
                 Problem.REFUSED_TARGET,
                 "listed in pgreset.protectedDatabases");
-        assertThat(alive(session)).isTrue();
+        assertThat(PgServer.alive(session)).isTrue();
     }
 
     @PostgresTest
@@ -203,7 +194,7 @@ class ReliabilityIT {
                 Problem.REFUSED_TARGET,
                 "template database (datistemplate)",
                 "IS_TEMPLATE false");
-        assertThat(alive(session)).as("nothing was terminated").isTrue();
+        assertThat(PgServer.alive(session)).as("nothing was terminated").isTrue();
     }
 
     @PostgresTest
@@ -355,7 +346,7 @@ class ReliabilityIT {
                 "belongs to role " + server.user(),
                 "GRANT " + SqlText.identifier(server.user()) + " TO " + SqlText.identifier(stranger),
                 "Nothing was terminated");
-        assertThat(alive(session)).isTrue();
+        assertThat(PgServer.alive(session)).isTrue();
     }
 
     @PostgresTest(since = 13)
@@ -373,7 +364,7 @@ class ReliabilityIT {
                 Problem.PERMISSION_DENIED,
                 "belongs to superuser " + server.user(),
                 "only a superuser may terminate it");
-        assertThat(alive(superuserSession)).isTrue();
+        assertThat(PgServer.alive(superuserSession)).isTrue();
     }
 
     // ---------------------------------------------------------------- what FORCE cannot clear
@@ -494,7 +485,7 @@ class ReliabilityIT {
                 "read-only",
                 "default_transaction_read_only",
                 "Nothing was terminated");
-        assertThat(alive(session)).isTrue();
+        assertThat(PgServer.alive(session)).isTrue();
     }
 
     // ---------------------------------------------------------------- load and races
@@ -639,7 +630,9 @@ class ReliabilityIT {
                         "SELECT count(*) FROM pg_stat_activity WHERE datname = " + SqlText.literal(chat),
                         rs -> rs.getInt(1)))
                 .containsExactly(0);
-        assertThat(alive(bystander)).as("a session on another database").isTrue();
+        assertThat(PgServer.alive(bystander))
+                .as("a session on another database")
+                .isTrue();
         assertOnlyTargetChanged(server, before, chat);
     }
 }

@@ -30,15 +30,6 @@ class ResetServiceIT {
                 new ResetSettings(target, TIMEOUT, dryRun, server.safety(protectedNames)), ProgressListener.silent());
     }
 
-    private static boolean alive(Connection connection) {
-        try (Statement s = connection.createStatement()) {
-            s.execute("SELECT 1");
-            return true;
-        } catch (SQLException e) {
-            return false;
-        }
-    }
-
     @PostgresTest
     void sessionsListsTheClientsOfTheTargetOnly(PgServer server, TestDatabases dbs) throws Exception {
         String chat = dbs.createUnique("chat");
@@ -99,8 +90,8 @@ class ResetServiceIT {
         assertThat(result.terminated())
                 .extracting(Session::applicationName)
                 .containsExactlyInAnyOrder("idle-0", "idle-1", "idle-2");
-        assertThat(onChat).noneMatch(ResetServiceIT::alive);
-        assertThat(alive(onOther)).isTrue();
+        assertThat(onChat).noneMatch(PgServer::alive);
+        assertThat(PgServer.alive(onOther)).isTrue();
         assertThat(service(server, chat).sessions().sessions()).isEmpty();
         assertThat(server.databaseExists(chat)).isTrue();
     }
@@ -126,7 +117,7 @@ class ResetServiceIT {
         List<String> expected = new ArrayList<>(before);
         expected.remove(chat);
         assertThat(server.databases()).isEqualTo(expected);
-        assertThat(alive(bystander)).isTrue();
+        assertThat(PgServer.alive(bystander)).isTrue();
     }
 
     @PostgresTest
@@ -188,7 +179,7 @@ class ResetServiceIT {
                 assertThat(result.drop().outcome()).as("round %d", round).isEqualTo(DropResult.Outcome.DROPPED);
             }
             try (Connection c = pool.getConnection()) {
-                assertThat(alive(c))
+                assertThat(PgServer.alive(c))
                         .as("the pool works against the new database")
                         .isTrue();
             }
@@ -268,7 +259,7 @@ class ResetServiceIT {
         assertThat(recreate.createStatement())
                 .isEqualTo(
                         "CREATE DATABASE \"" + chat + "\" TEMPLATE \"template0\" ENCODING 'UTF8' CONNECTION LIMIT 7");
-        assertThat(alive(psql)).isTrue();
+        assertThat(PgServer.alive(psql)).isTrue();
         assertThat(server.databaseExists(chat)).isTrue();
         assertThat(server.allowsConnections(chat)).isTrue();
     }
@@ -283,7 +274,7 @@ class ResetServiceIT {
                 .hasMessageContaining("1 session on \"" + chat + "\": 1 idle")
                 .hasMessageContaining("pgreset.force")
                 .hasMessageContaining("psql");
-        assertThat(alive(psql)).isTrue();
+        assertThat(PgServer.alive(psql)).isTrue();
         assertThat(server.databaseExists(chat)).isTrue();
     }
 
@@ -349,7 +340,7 @@ class ResetServiceIT {
                 .hasMessageContaining("GRANT pg_signal_backend TO \"" + owner + "\"")
                 .extracting(e -> ((PgResetException) e).problem())
                 .isEqualTo(Problem.PERMISSION_DENIED);
-        assertThat(alive(othersSession)).isTrue();
+        assertThat(PgServer.alive(othersSession)).isTrue();
         assertThat(server.databaseExists(chat)).isTrue();
         assertThat(server.allowsConnections(chat))
                 .as("connections are allowed again")
@@ -358,7 +349,7 @@ class ResetServiceIT {
         server.execute("GRANT pg_signal_backend TO \"" + owner + "\"");
         DropResult dropped = service(server, asOwner, false, Set.of()).drop(DropOptions.defaults());
         assertThat(dropped.outcome()).isEqualTo(DropResult.Outcome.DROPPED);
-        assertThat(alive(othersSession)).isFalse();
+        assertThat(PgServer.alive(othersSession)).isFalse();
     }
 
     @PostgresTest

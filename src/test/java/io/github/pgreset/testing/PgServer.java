@@ -93,6 +93,16 @@ public record PgServer(ServerVersion version, String host, int port, String user
         }
     }
 
+    /** Whether a session still answers: false once it was terminated. */
+    public static boolean alive(Connection connection) {
+        try (java.sql.Statement s = connection.createStatement()) {
+            s.execute("SELECT 1");
+            return true;
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
     /** Runs statements as the superuser on the postgres database. */
     public void execute(String... sql) {
         executeIn("postgres", sql);
