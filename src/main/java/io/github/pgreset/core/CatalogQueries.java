@@ -9,7 +9,8 @@ final class CatalogQueries {
      * there is no such database. datconnlimit -2 marks a database left invalid by an interrupted DROP; {@code
      * may_drop} is ownership (or membership in the owning role), which DROP DATABASE needs.
      */
-    static final String DATABASE = "SELECT d.datname, d.datallowconn, d.datconnlimit, d.datistemplate,"
+    static final String DATABASE = "SELECT d.datname, d.oid, d.datallowconn, d.datconnlimit, d.datistemplate,"
+            + " shobj_description(d.oid, 'pg_database') AS comment,"
             + " pg_get_userbyid(d.datdba) AS owner, pg_has_role(d.datdba, 'USAGE') AS may_drop,"
             + " pg_is_in_recovery() AS in_recovery, current_setting('transaction_read_only') = 'on' AS read_only"
             + " FROM (SELECT 1) AS one LEFT JOIN pg_database d ON d.datname = ?";
@@ -27,6 +28,9 @@ final class CatalogQueries {
             + " AND l.classid = 'pg_database'::regclass AND l.objid = d.oid"
             + " LEFT JOIN pg_stat_activity a ON a.pid = l.pid"
             + " WHERE d.datname = ? AND l.granted AND l.pid IS DISTINCT FROM pg_backend_pid() ORDER BY l.pid";
+
+    /** The size of a database in bytes ({@code ?} = name), which decides how a snapshot is cloned. */
+    static final String DATABASE_SIZE = "SELECT pg_database_size(?::name)";
 
     /** Whether the plugin's own role may create databases. */
     static final String CAN_CREATE_DATABASES = "SELECT rolcreatedb FROM pg_roles WHERE rolname = current_user";

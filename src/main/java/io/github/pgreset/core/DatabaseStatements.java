@@ -54,4 +54,24 @@ final class DatabaseStatements {
     static String rollbackPrepared(String gid) {
         return "ROLLBACK PREPARED " + SqlText.literal(gid);
     }
+
+    /** {@code CREATE DATABASE "x" TEMPLATE "t" OWNER "o" STRATEGY ...}: a copy; strategy null for the server's default. */
+    static String createFrom(DatabaseName database, DatabaseName template, String owner, Strategy strategy) {
+        return "CREATE DATABASE " + database.sql() + " TEMPLATE " + template.sql()
+                + (owner == null ? "" : " OWNER " + SqlText.identifier(owner))
+                + (strategy == null ? "" : " STRATEGY " + strategy.name());
+    }
+
+    static String rename(DatabaseName database, DatabaseName newName) {
+        return "ALTER DATABASE " + database.sql() + " RENAME TO " + newName.sql();
+    }
+
+    /** Marks a database a template (any role with CREATEDB may copy it) or not (it can then be dropped). */
+    static String isTemplate(DatabaseName database, boolean template) {
+        return "ALTER DATABASE " + database.sql() + " IS_TEMPLATE " + template;
+    }
+
+    static String comment(DatabaseName database, String comment) {
+        return "COMMENT ON DATABASE " + database.sql() + " IS " + SqlText.literal(comment);
+    }
 }

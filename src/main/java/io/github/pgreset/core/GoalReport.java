@@ -104,6 +104,51 @@ public record GoalReport(
                 "recreate", target, result.drop(), !result.dryRun(), List.of(result.createStatement()), clock);
     }
 
+    public static GoalReport of(Target target, SnapshotResult result, GoalClock clock) {
+        return new GoalReport(
+                "snapshot",
+                Outcome.SUCCEEDED,
+                result.names().target().value(),
+                target.connection().location(),
+                target.connection().user(),
+                result.serverVersion(),
+                false,
+                result.terminated(),
+                result.terminated().size(),
+                false,
+                true,
+                result.strategy() == null
+                        ? "CREATE DATABASE ... TEMPLATE"
+                        : "CREATE DATABASE ... TEMPLATE ... STRATEGY " + result.strategy(),
+                result.statements(),
+                clock.startedAt(),
+                clock.elapsed(),
+                null);
+    }
+
+    public static GoalReport of(Target target, RestoreResult result, GoalClock clock) {
+        return new GoalReport(
+                "restore",
+                Outcome.SUCCEEDED,
+                result.names().target().value(),
+                target.connection().location(),
+                target.connection().user(),
+                result.serverVersion(),
+                result.dryRun(),
+                result.terminated(),
+                result.terminated().size(),
+                !result.dryRun(),
+                !result.dryRun(),
+                result.swapped()
+                        ? "prepared copy renamed into place"
+                        : "cloned from the snapshot"
+                                + (result.strategy() == null ? "" : " (STRATEGY " + result.strategy() + ")"),
+                result.statements(),
+                clock.startedAt(),
+                clock.elapsed(),
+                null);
+    }
+
     /** A goal that failed; {@code target} is {@code null} when the settings themselves were refused. */
     public static GoalReport failed(String goal, Target target, String error, GoalClock clock) {
         return new GoalReport(

@@ -22,13 +22,35 @@ public final class JsonReport {
 
     /** Writes the report to {@code file}, creating its folder, replacing an earlier report. */
     public static void write(GoalReport report, Path file) {
+        write(file, out -> write(report, out));
+    }
+
+    /** Writes the reports of a goal run on several databases (pgreset.databases) as a JSON array. */
+    public static void write(java.util.List<GoalReport> reports, Path file) {
+        write(file, out -> {
+            try (JsonGenerator json =
+                    JSON.createGenerator(out, JsonEncoding.UTF8).useDefaultPrettyPrinter()) {
+                json.writeStartArray();
+                for (GoalReport report : reports) {
+                    writeObject(json, report);
+                }
+                json.writeEndArray();
+            }
+        });
+    }
+
+    private interface Body {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    private static void write(Path file, Body body) {
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) {
                 Files.createDirectories(parent);
             }
             try (OutputStream out = Files.newOutputStream(file)) {
-                write(report, out);
+                body.writeTo(out);
             }
         } catch (IOException e) {
             throw new PgResetException(
@@ -41,37 +63,39 @@ public final class JsonReport {
 
     static void write(GoalReport report, OutputStream out) throws IOException {
         try (JsonGenerator json = JSON.createGenerator(out, JsonEncoding.UTF8).useDefaultPrettyPrinter()) {
-            json.writeStartObject();
-            json.writeStringField("goal", report.goal());
-            json.writeStringField("outcome", report.outcome().name().toLowerCase(java.util.Locale.ROOT));
-            json.writeStringField("database", report.database());
-            json.writeStringField("server", report.server());
-            json.writeStringField("user", report.user());
-            json.writeStringField(
-                    "serverVersion",
-                    report.serverVersion() == null
-                            ? null
-                            : report.serverVersion().toString());
-            json.writeBooleanField("dryRun", report.dryRun());
-            json.writeArrayFieldStart("sessions");
-            for (Session session : report.sessions()) {
-                writeSession(json, session);
-            }
-            json.writeEndArray();
-            json.writeNumberField("terminated", report.terminated());
-            json.writeBooleanField("dropped", report.dropped());
-            json.writeBooleanField("created", report.created());
-            json.writeStringField("method", report.method());
-            json.writeArrayFieldStart("statements");
-            for (String statement : report.statements()) {
-                json.writeString(statement);
-            }
-            json.writeEndArray();
-            json.writeStringField("startedAt", report.startedAt().toString());
-            json.writeNumberField("millis", report.elapsed().toMillis());
-            json.writeStringField("error", report.error());
-            json.writeEndObject();
+            writeObject(json, report);
         }
+    }
+
+    private static void writeObject(JsonGenerator json, GoalReport report) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("goal", report.goal());
+        json.writeStringField("outcome", report.outcome().name().toLowerCase(java.util.Locale.ROOT));
+        json.writeStringField("database", report.database());
+        json.writeStringField("server", report.server());
+        json.writeStringField("user", report.user());
+        json.writeStringField(
+                "serverVersion",
+                report.serverVersion() == null ? null : report.serverVersion().toString());
+        json.writeBooleanField("dryRun", report.dryRun());
+        json.writeArrayFieldStart("sessions");
+        for (Session session : report.sessions()) {
+            writeSession(json, session);
+        }
+        json.writeEndArray();
+        json.writeNumberField("terminated", report.terminated());
+        json.writeBooleanField("dropped", report.dropped());
+        json.writeBooleanField("created", report.created());
+        json.writeStringField("method", report.method());
+        json.writeArrayFieldStart("statements");
+        for (String statement : report.statements()) {
+            json.writeString(statement);
+        }
+        json.writeEndArray();
+        json.writeStringField("startedAt", report.startedAt().toString());
+        json.writeNumberField("millis", report.elapsed().toMillis());
+        json.writeStringField("error", report.error());
+        json.writeEndObject();
     }
 
     private static void writeSession(JsonGenerator json, Session session) throws IOException {

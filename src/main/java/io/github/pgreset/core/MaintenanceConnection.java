@@ -133,6 +133,8 @@ final class MaintenanceConnection implements AutoCloseable {
                                 rs.getString("datname") == null
                                         ? null
                                         : new DatabaseRow(
+                                                rs.getLong("oid"),
+                                                rs.getString("comment"),
                                                 rs.getBoolean("datallowconn"),
                                                 rs.getInt("datconnlimit"),
                                                 rs.getBoolean("datistemplate"),
@@ -160,6 +162,12 @@ final class MaintenanceConnection implements AutoCloseable {
                                 + rs.getString("application_name") + "\", " + rs.getString("state") + ", "
                                 + rs.getString("mode") + "): "
                                 + SessionTable.oneLine(rs.getString("query"), 80));
+    }
+
+    /** The database's size in bytes. */
+    long databaseSize(DatabaseName name) {
+        return query(CatalogQueries.DATABASE_SIZE, List.of(name.value()), rs -> rs.getLong(1))
+                .get(0);
     }
 
     /** Superusers, and roles with CREATEDB. */
@@ -369,10 +377,18 @@ final class MaintenanceConnection implements AutoCloseable {
     /**
      * A pg_database row; datconnlimit -2 marks an invalid database (an interrupted DROP).
      *
+     * @param comment the database's comment (COMMENT ON DATABASE), or {@code null}
      * @param owner the owning role
      * @param mayDrop whether the plugin's role owns it, is a member of its owner or is a superuser
      */
-    record DatabaseRow(boolean allowConnections, int connectionLimit, boolean template, String owner, boolean mayDrop) {
+    record DatabaseRow(
+            long oid,
+            String comment,
+            boolean allowConnections,
+            int connectionLimit,
+            boolean template,
+            String owner,
+            boolean mayDrop) {
         boolean invalid() {
             return connectionLimit == -2;
         }

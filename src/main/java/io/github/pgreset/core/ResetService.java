@@ -2,6 +2,7 @@ package io.github.pgreset.core;
 
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * The one service behind every goal: lists and terminates the sessions on a database, drops it and creates it
@@ -118,9 +119,63 @@ public final class ResetService {
         }
     }
 
+    /**
+     * Saves the target database as a template, closed to connections: its snapshot ({@code snapshotName}, default
+     * {@code <database>_snapshot}). Sessions on the target are terminated for the copy; connections are allowed again
+     * afterwards. Then prepares the copy that the next {@link #restore} swaps in.
+     */
+    public SnapshotResult snapshot(String snapshotName) {
+        SnapshotNames names = SnapshotNames.of(target().database(), snapshotName);
+        requireDerivedDroppable(names);
+        try (MaintenanceConnection connection = open()) {
+            GoalLock.acquire(connection, target(), progress);
+            Snapshots snapshots = new Snapshots(connection, target(), names, progress);
+            SnapshotResult result = snapshots.snapshot();
+            snapshots.prepareCopy();
+            return result;
+        }
+    }
+
+    /**
+     * Makes the target database a fresh copy of its snapshot: drops it (as {@link #drop} does) and renames the
+     * prepared copy in its place, or, without one, clones the snapshot. Call {@link #prepareNextCopy} afterwards, off
+     * the path of whoever waits for the database.
+     */
+    public RestoreResult restore(DropOptions options, String snapshotName) {
+        SnapshotNames names = SnapshotNames.of(target().database(), snapshotName);
+        requireDroppable();
+        requireDerivedDroppable(names);
+        try (MaintenanceConnection connection = open()) {
+            if (!settings.dryRun()) {
+                GoalLock.acquire(connection, target(), progress);
+            }
+            return new Snapshots(connection, target(), names, progress).restore(options, settings.dryRun());
+        }
+    }
+
+    /** Clones the snapshot into the copy that the next restore swaps in (nothing when there is no snapshot). */
+    public Duration prepareNextCopy(String snapshotName) {
+        SnapshotNames names = SnapshotNames.of(target().database(), snapshotName);
+        try (MaintenanceConnection connection = open()) {
+            GoalLock.acquire(connection, target(), progress);
+            return new Snapshots(connection, target(), names, progress).prepareCopy();
+        }
+    }
+
     /** Refuses a protected name before connecting; {@link #open} checks the host. */
     private void requireDroppable() {
         settings.safety().checkDroppable(target(), target().connection().maintenanceDatabase());
+    }
+
+    /** The snapshot and its prepared copy must not be a system, maintenance or protected database either. */
+    private void requireDerivedDroppable(SnapshotNames names) {
+        for (DatabaseName database : List.of(names.snapshot(), names.prepared())) {
+            settings.safety()
+                    .withoutNamePattern()
+                    .checkDroppable(
+                            new Target(target().connection(), database),
+                            target().connection().maintenanceDatabase());
+        }
     }
 
     private MaintenanceConnection open() {

@@ -18,4 +18,9 @@ public record ResetSettings(Target target, Duration timeout, boolean dryRun, Saf
                     "pgreset.timeout must be at least 1 second, not " + timeout.toSeconds() + ".");
         }
     }
+
+    /** The same settings for another database on the same server. */
+    public ResetSettings forDatabase(DatabaseName database) {
+        return new ResetSettings(new Target(target.connection(), database), timeout, dryRun, safety);
+    }
 }

@@ -32,6 +32,11 @@ public record SafetyRules(boolean allowRemote, Set<String> protectedDatabases, P
         this(allowRemote, protectedDatabases, null);
     }
 
+    /** The same rules without the name pattern: for the snapshot's own databases, whose names derive from the target. */
+    public SafetyRules withoutNamePattern() {
+        return new SafetyRules(allowRemote, protectedDatabases, null);
+    }
+
     public static SafetyRules defaults() {
         return new SafetyRules(false, Set.of());
     }

@@ -3,6 +3,7 @@ package io.github.pgreset.maven;
 import io.github.pgreset.core.DropOptions;
 import io.github.pgreset.core.DropResult;
 import io.github.pgreset.core.Session;
+import java.util.List;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 
@@ -57,12 +58,31 @@ public abstract class AbstractDropMojo extends AbstractPgResetMojo {
     @Parameter(property = "pgreset.databaseNamePattern")
     private String databaseNamePattern;
 
+    /**
+     * Several databases of the same server to work on instead of the one of {@code url}/{@code database}, e.g. one
+     * per test fork. They are handled at the same time, at most four at once, each on its own connection; each result
+     * is logged, and one failure neither stops nor hides the others (the build fails listing all of them). With
+     * {@code reportFile}, the report is a JSON array with one entry per database.
+     *
+     * <p>Property: {@code pgreset.databases}. Default: none (the one database). Example:
+     * {@code -Dpgreset.databases=app_it_1,app_it_2,app_it_3,app_it_4}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "pgreset.databases")
+    private List<String> databases;
+
     protected AbstractDropMojo(SettingsDecrypter decrypter) {
         super(decrypter);
     }
 
     protected final DropOptions dropOptions() {
         return new DropOptions(force, ifExists, rollbackPrepared);
+    }
+
+    @Override
+    protected final List<String> databases() {
+        return databases == null ? List.of() : databases;
     }
 
     @Override

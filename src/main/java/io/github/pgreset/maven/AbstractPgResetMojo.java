@@ -1,6 +1,8 @@
 package io.github.pgreset.maven;
 
 import io.github.pgreset.core.ConnectionRequest;
+import io.github.pgreset.core.DatabaseName;
+import io.github.pgreset.core.EachDatabase;
 import io.github.pgreset.core.GoalClock;
 import io.github.pgreset.core.GoalReport;
 import io.github.pgreset.core.JsonReport;
@@ -207,6 +209,14 @@ public abstract class AbstractPgResetMojo extends AbstractMojo {
         try {
             ResetSettings resetSettings = settings(credentials);
             target = resetSettings.target();
+            List<DatabaseName> several = databases().stream()
+                    .filter(name -> name != null && !name.isBlank())
+                    .map(name -> new DatabaseName(name.strip()))
+                    .toList();
+            if (!several.isEmpty()) {
+                runOnEach(resetSettings, several, clock);
+                return;
+            }
             GoalReport report = run(new ResetService(resetSettings, new MavenProgress(getLog())), clock);
             if (reportFile != null) {
                 JsonReport.write(report, reportFile.toPath());
@@ -224,6 +234,56 @@ public abstract class AbstractPgResetMojo extends AbstractMojo {
             }
             throw new MojoFailureException(e.getMessage());
         }
+    }
+
+    /**
+     * pgreset.databases: the goal on each database at once (a few at a time), each reported; the failures, all of
+     * them, fail the build together.
+     */
+    private void runOnEach(ResetSettings base, List<DatabaseName> databases, GoalClock clock)
+            throws MojoExecutionException, MojoFailureException {
+        List<EachDatabase.Outcome<GoalReport>> outcomes = EachDatabase.run(
+                base, databases, new MavenProgress(getLog()), service -> run(service, GoalClock.start()));
+        List<GoalReport> reports = outcomes.stream()
+                .map(o -> o.failure() == null
+                        ? o.result()
+                        : GoalReport.failed(
+                                goal(),
+                                base.forDatabase(o.database()).target(),
+                                o.failure().getMessage(),
+                                clock))
+                .toList();
+        if (reportFile != null) {
+            try {
+                JsonReport.write(reports, reportFile.toPath());
+            } catch (PgResetException e) {
+                getLog().warn(e.getMessage());
+            }
+        }
+        List<EachDatabase.Outcome<GoalReport>> failed =
+                outcomes.stream().filter(o -> o.failure() != null).toList();
+        getLog().info("pgreset:" + goal() + " on " + databases.size() + " databases in "
+                + clock.elapsed().toMillis() + " ms: " + (databases.size() - failed.size()) + " succeeded, "
+                + failed.size() + " failed.");
+        if (failed.isEmpty()) {
+            return;
+        }
+        StringBuilder message = new StringBuilder()
+                .append(failed.size())
+                .append(" of ")
+                .append(databases.size())
+                .append(" databases failed:");
+        for (EachDatabase.Outcome<GoalReport> o : failed) {
+            getLog().debug(o.failure());
+            message.append("\n  - \"")
+                    .append(o.database())
+                    .append("\": ")
+                    .append(o.failure().getMessage());
+        }
+        if (failed.stream().anyMatch(o -> o.failure().problem() == Problem.SERVER_ERROR)) {
+            throw new MojoExecutionException(message.toString());
+        }
+        throw new MojoFailureException(message.toString());
     }
 
     private void writeFailureReport(GoalReport report) {
@@ -253,6 +313,11 @@ public abstract class AbstractPgResetMojo extends AbstractMojo {
         }
     }
 
+    /** pgreset.databases, for the goals that drop: empty for the one database of url/database. */
+    protected List<String> databases() {
+        return List.of();
+    }
+
     /** pgreset.databaseNamePattern, for the goals that drop. */
     protected String databaseNamePattern() {
         return null;
@@ -263,6 +328,11 @@ public abstract class AbstractPgResetMojo extends AbstractMojo {
 
     /** Calls the service, logs what it did and returns the report of it. */
     protected abstract GoalReport run(ResetService service, GoalClock clock);
+
+    /** pgreset.timeout. */
+    protected final Duration timeout() {
+        return Duration.ofSeconds(timeout);
+    }
 
     protected final boolean dryRun() {
         return dryRun;

@@ -150,6 +150,55 @@ class GoalsIT {
     }
 
     @PostgresTest
+    void snapshotThenRestoreLogsTheTimeUntilTheDatabaseIsFresh(
+            PgServer server,
+            TestDatabases dbs,
+            @InjectMojo(goal = "snapshot", pom = POM) SnapshotMojo snapshot,
+            @InjectMojo(goal = "restore", pom = POM) RestoreMojo restore)
+            throws Exception {
+        String chat = dbs.createUnique("chat");
+        dbs.dropAtEnd(chat + "_snapshot");
+        dbs.dropAtEnd(chat + "_next");
+        server.executeIn(chat, "CREATE TABLE migrated (id int)");
+        CapturingLog snapshotLog = configure(snapshot, server, chat);
+        CapturingLog restoreLog = configure(restore, server, chat);
+
+        snapshot.execute();
+        server.executeIn(chat, "CREATE TABLE written_by_tests (id int)");
+        restore.execute();
+
+        assertThat(snapshotLog.text())
+                .contains("Saved database \"" + chat + "\"")
+                .contains("as snapshot \"" + chat + "_snapshot\"");
+        assertThat(restoreLog.lines())
+                .anyMatch(l -> l.matches("\\[INFO] Restored database \"" + chat + "\" on \\S+ from \"" + chat
+                        + "_snapshot\" in \\d+ ms \\(prepared copy swapped in, 0 session\\(s\\) terminated\\)\\."));
+        assertThat(server.hasTable(chat, "migrated")).isTrue();
+        assertThat(server.hasTable(chat, "written_by_tests")).isFalse();
+    }
+
+    @PostgresTest
+    void recreateOnSeveralDatabasesReportsEachAndFailsListingTheFailures(
+            PgServer server, TestDatabases dbs, @InjectMojo(goal = "recreate", pom = POM) RecreateMojo mojo)
+            throws Exception {
+        String one = dbs.createUnique("fork");
+        String two = dbs.createUnique("fork");
+        CapturingLog log = configure(mojo, server, one);
+        setVariableValueToObject(mojo, "databases", List.of(one, "template1", two));
+
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessageStartingWith("1 of 3 databases failed:")
+                .hasMessageContaining("\"template1\": Refusing to drop database \"template1\"");
+
+        assertThat(log.lines())
+                .anyMatch(l -> l.startsWith("[INFO] Recreated database \"" + one + "\""))
+                .anyMatch(l -> l.startsWith("[INFO] Recreated database \"" + two + "\""))
+                .anyMatch(l ->
+                        l.matches("\\[INFO] pgreset:recreate on 3 databases in \\d+ ms: 2 succeeded, 1 failed\\."));
+    }
+
+    @PostgresTest
     void skipTouchesNothingAndSaysSo(
             PgServer server, TestDatabases dbs, @InjectMojo(goal = "drop", pom = POM) DropMojo mojo) throws Exception {
         String chat = dbs.createUnique("chat");

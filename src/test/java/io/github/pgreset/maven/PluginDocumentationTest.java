@@ -23,7 +23,8 @@ import org.w3c.dom.NodeList;
  */
 class PluginDocumentationTest {
     private static final Path DESCRIPTOR = Path.of("target/classes/META-INF/maven/plugin.xml");
-    private static final List<String> GOALS = List.of("sessions", "terminate", "drop", "recreate");
+    private static final List<String> GOALS =
+            List.of("sessions", "terminate", "drop", "recreate", "snapshot", "restore");
 
     /** One parameter of one goal, as the generated plugin descriptor has it. */
     record DescribedParameter(String goal, String name, String property, String defaultValue, String description) {}

@@ -30,6 +30,14 @@ public final class TestDatabases implements AutoCloseable {
         return name;
     }
 
+    /** A database the test expects to come into being (a snapshot, a copy): dropped when the test ends, if there. */
+    public String dropAtEnd(String name) {
+        if (!databases.contains(name)) {
+            databases.add(name);
+        }
+        return name;
+    }
+
     /** Creates a database under the exact name given; it is dropped when the test ends. */
     public String create(String name) {
         if (!databases.contains(name)) {

@@ -1,0 +1,62 @@
+package io.github.pgreset.core;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The next prepared copy of a snapshot, made on its own thread after a restore while the build goes on (tests run on
+ * the fresh database meanwhile). Whoever started it waits for it before the JVM exits, so no half-made copy is left
+ * behind; a restore that comes first waits for it through the goal lock.
+ */
+public final class NextCopy {
+    private final CompletableFuture<Duration> copy;
+
+    private NextCopy(CompletableFuture<Duration> copy) {
+        this.copy = copy;
+    }
+
+    /** Starts preparing the copy on a new daemon thread. */
+    public static NextCopy start(ResetService service, String snapshotName) {
+        CompletableFuture<Duration> copy = new CompletableFuture<>();
+        Thread thread = new Thread(
+                () -> {
+                    try {
+                        copy.complete(service.prepareNextCopy(snapshotName));
+                    } catch (RuntimeException | Error e) {
+                        copy.completeExceptionally(e);
+                    }
+                },
+                "pgreset-next-copy");
+        thread.setDaemon(true);
+        thread.start();
+        return new NextCopy(copy);
+    }
+
+    /**
+     * Waits until the copy is made or {@code max} has passed.
+     *
+     * @return how long the copy took
+     * @throws PgResetException when preparing it failed or did not finish in time
+     */
+    public Duration await(Duration max) {
+        try {
+            return copy.get(max.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof PgResetException failure) {
+                throw failure;
+            }
+            throw new IllegalStateException("Preparing the next copy failed", e.getCause());
+        } catch (TimeoutException e) {
+            throw new PgResetException(
+                    Problem.TIMEOUT,
+                    "The next copy of the snapshot was not ready within " + max.toSeconds() + " s; the next restore "
+                            + "clones the snapshot instead.");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PgResetException(Problem.TIMEOUT, "Interrupted while the next copy was prepared.");
+        }
+    }
+}

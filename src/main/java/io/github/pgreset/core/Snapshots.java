@@ -1,0 +1,186 @@
+package io.github.pgreset.core;
+
+import io.github.pgreset.core.MaintenanceConnection.DatabaseRow;
+import io.github.pgreset.core.ServerVersion.Feature;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Snapshots: a template copy of a database, closed to connections, and a prepared copy of that template waiting to be
+ * swapped in. {@code restore} then makes the target fresh by dropping it and renaming the prepared copy in its place,
+ * which takes milliseconds whatever the size; the next copy is prepared afterwards, off the restore's path. Without a
+ * prepared copy, restore clones the snapshot directly. Only one prepared copy exists at a time, so copies never pile
+ * up.
+ */
+final class Snapshots {
+    /**
+     * From this size on, CREATE DATABASE ... STRATEGY FILE_COPY (a file copy between two checkpoints) clones faster
+     * than WAL_LOG (which writes every block to the WAL); below it, WAL_LOG is faster. PostgreSQL 15+ only.
+     */
+    static final long FILE_COPY_FROM_BYTES = 1L << 30;
+
+    private final MaintenanceConnection connection;
+    private final Target target;
+    private final SnapshotNames names;
+    private final ProgressListener progress;
+    private final long startNanos = System.nanoTime();
+    private final List<String> statements = new ArrayList<>();
+
+    Snapshots(MaintenanceConnection connection, Target target, SnapshotNames names, ProgressListener progress) {
+        this.connection = connection;
+        this.target = target;
+        this.names = names;
+        this.progress = progress;
+    }
+
+    /** Saves the target as the snapshot (sessions on the target are terminated for the copy), then prepares a copy. */
+    SnapshotResult snapshot() {
+        DatabaseRow row = connection.databaseRow(names.target());
+        if (row == null) {
+            throw DatabaseDropper.missing(target);
+        }
+        dropIfExists(names.prepared());
+        dropIfExists(names.snapshot());
+        List<Session> terminated = new ArrayList<>();
+        // CREATE DATABASE ... TEMPLATE needs the source to itself: block new sessions, end the others, copy, reopen
+        execute(
+                DatabaseStatements.allowConnections(names.target(), false),
+                "Blocking new connections to " + describe(names.target()));
+        try {
+            SessionTerminator.Termination termination = new SessionTerminator(connection).terminate(names.target());
+            terminated.addAll(termination.terminated());
+            if (!termination.refused().isEmpty()) {
+                throw new PgResetException(
+                        Problem.PERMISSION_DENIED,
+                        "Cannot snapshot " + describe(names.target()) + ": role " + connection.role()
+                                + " may not terminate " + termination.refused().size() + " of its sessions:\n"
+                                + Session.whyNotTerminable(termination.refused(), connection.role()));
+            }
+            long copyStart = System.nanoTime();
+            Strategy strategy = strategyFor(names.target());
+            execute(
+                    DatabaseStatements.createFrom(names.snapshot(), names.target(), row.owner(), strategy),
+                    "Copying " + describe(names.target()));
+            Duration copy = Duration.ofNanos(System.nanoTime() - copyStart);
+            execute(DatabaseStatements.allowConnections(names.snapshot(), false), "Closing the snapshot");
+            execute(DatabaseStatements.isTemplate(names.snapshot(), true), "Marking the snapshot a template");
+            Duration elapsed = since(startNanos);
+            return new SnapshotResult(
+                    names, connection.version(), terminated, strategy, copy, elapsed, List.copyOf(statements));
+        } finally {
+            execute(
+                    DatabaseStatements.allowConnections(names.target(), true),
+                    "Allowing connections to " + describe(names.target()) + " again");
+        }
+    }
+
+    /** Makes the target a fresh copy of the snapshot: swaps the prepared copy in, or clones the snapshot. */
+    RestoreResult restore(DropOptions dropOptions, boolean dryRun) {
+        DatabaseRow snapshot = connection.databaseRow(names.snapshot());
+        if (snapshot == null) {
+            throw new PgResetException(
+                    Problem.DATABASE_MISSING,
+                    "There is no snapshot " + describe(names.snapshot()) + " to restore "
+                            + names.target().value()
+                            + " from. Run pgreset:snapshot first (right after the migrations), "
+                            + "or set pgreset.snapshotName to the snapshot's name.");
+        }
+        DatabaseRow prepared = connection.databaseRow(names.prepared());
+        // a copy of an earlier snapshot (taken again since) or one left half-made is never swapped in
+        boolean swap =
+                prepared != null && !prepared.invalid() && copyMark(snapshot).equals(prepared.comment());
+        DropOptions options = new DropOptions(dropOptions.force(), true, dropOptions.rollbackPrepared());
+        DropResult drop = new DatabaseDropper(connection, target, progress).drop(options, dryRun);
+        statements.addAll(drop.statements());
+        Strategy strategy = null;
+        if (dryRun) {
+            statements.add(
+                    swap
+                            ? DatabaseStatements.rename(names.prepared(), names.target())
+                            : DatabaseStatements.createFrom(
+                                    names.target(), names.snapshot(), snapshot.owner(), strategyFor(names.snapshot())));
+        } else if (swap) {
+            execute(DatabaseStatements.rename(names.prepared(), names.target()), "Swapping the prepared copy in");
+            execute(DatabaseStatements.allowConnections(names.target(), true), "Opening " + describe(names.target()));
+        } else {
+            if (prepared != null) {
+                dropIfExists(names.prepared());
+            }
+            strategy = strategyFor(names.snapshot());
+            execute(
+                    DatabaseStatements.createFrom(names.target(), names.snapshot(), snapshot.owner(), strategy),
+                    "Copying the snapshot");
+        }
+        return new RestoreResult(
+                names,
+                connection.version(),
+                swap,
+                drop.terminated(),
+                strategy,
+                since(startNanos),
+                List.copyOf(statements),
+                dryRun);
+    }
+
+    /** Clones the snapshot into the prepared copy, closed to connections, replacing a leftover one. */
+    Duration prepareCopy() {
+        long start = System.nanoTime();
+        DatabaseRow snapshot = connection.databaseRow(names.snapshot());
+        if (snapshot == null) {
+            return Duration.ZERO;
+        }
+        dropIfExists(names.prepared());
+        execute(
+                DatabaseStatements.createFrom(
+                        names.prepared(), names.snapshot(), snapshot.owner(), strategyFor(names.snapshot())),
+                "Preparing the next copy");
+        execute(DatabaseStatements.allowConnections(names.prepared(), false), "Closing the prepared copy");
+        execute(DatabaseStatements.comment(names.prepared(), copyMark(snapshot)), "Marking the prepared copy");
+        return since(start);
+    }
+
+    /** What the prepared copy of this very snapshot says of itself: the snapshot's name and oid. */
+    private static String copyMark(DatabaseRow snapshot) {
+        return "pgreset: copy of snapshot oid " + snapshot.oid() + ", swapped in by the next restore";
+    }
+
+    /** WAL_LOG below {@link #FILE_COPY_FROM_BYTES}, FILE_COPY from there; null (the server's default) before 15. */
+    private Strategy strategyFor(DatabaseName source) {
+        if (!connection.version().supports(Feature.CREATE_STRATEGY)) {
+            return null;
+        }
+        long bytes = connection.databaseSize(source);
+        return bytes >= FILE_COPY_FROM_BYTES ? Strategy.FILE_COPY : Strategy.WAL_LOG;
+    }
+
+    /** Drops a snapshot or a prepared copy: both are closed templates nobody is connected to. */
+    private void dropIfExists(DatabaseName database) {
+        DatabaseRow row = connection.databaseRow(database);
+        if (row == null) {
+            return;
+        }
+        if (row.template()) {
+            execute(DatabaseStatements.isTemplate(database, false), "Unmarking " + describe(database));
+        }
+        execute(DatabaseStatements.drop(database, true, connection.version()), "Dropping " + describe(database));
+    }
+
+    private void execute(String sql, String action) {
+        try {
+            connection.executeDdl(sql);
+            statements.add(sql);
+        } catch (SQLException e) {
+            throw connection.failure(e, action);
+        }
+    }
+
+    private String describe(DatabaseName database) {
+        return "database \"" + database + "\" on " + target.connection().location();
+    }
+
+    private static Duration since(long startNanos) {
+        return Duration.ofNanos(System.nanoTime() - startNanos);
+    }
+}

@@ -1,0 +1,62 @@
+package io.github.pgreset.maven;
+
+import io.github.pgreset.core.GoalClock;
+import io.github.pgreset.core.GoalReport;
+import io.github.pgreset.core.ResetService;
+import io.github.pgreset.core.SnapshotResult;
+import io.github.pgreset.maven.internal.Styled;
+import javax.inject.Inject;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+
+/**
+ * Saves the database, typically right after the migrations, as its snapshot: a template copy, closed to connections,
+ * that {@code restore} makes the database a fresh copy of. The sessions on the database are terminated for the copy
+ * (PostgreSQL copies only a database nobody is connected to); connections are allowed again afterwards. A copy of the
+ * snapshot is prepared at once, for the next restore to swap in. Declare it after the migration plugin in the same
+ * phase.
+ *
+ * @since 0.1.0
+ */
+@Mojo(name = "snapshot", defaultPhase = LifecyclePhase.PRE_INTEGRATION_TEST, threadSafe = true, requiresProject = false)
+public class SnapshotMojo extends AbstractPgResetMojo {
+
+    /**
+     * Name of the snapshot database; its prepared copy is called the same with {@code _next} appended.
+     *
+     * <p>Property: {@code pgreset.snapshotName}. Default: {@code <database>_snapshot}. Example:
+     * {@code <snapshotName>chat_migrated</snapshotName>}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "pgreset.snapshotName")
+    private String snapshotName;
+
+    @Inject
+    public SnapshotMojo(SettingsDecrypter decrypter) {
+        super(decrypter);
+    }
+
+    @Override
+    protected String goal() {
+        return "snapshot";
+    }
+
+    @Override
+    protected GoalReport run(ResetService service, GoalClock clock) {
+        SnapshotResult result = service.snapshot(snapshotName);
+        result.terminated().forEach(s -> getLog().info("Terminated " + s.describe()));
+        getLog().info(Styled.success("Saved") + " database "
+                + Styled.strong("\"" + result.names().target() + "\"")
+                + " on " + service.target().connection().location() + " as snapshot \""
+                + result.names().snapshot()
+                + "\" in " + result.elapsed().toMillis() + " ms (copy "
+                + result.copy().toMillis() + " ms"
+                + (result.strategy() == null ? "" : ", STRATEGY " + result.strategy())
+                + "); the next restore swaps in \""
+                + result.names().prepared() + "\".");
+        return GoalReport.of(service.target(), result, clock);
+    }
+}

@@ -1,0 +1,183 @@
+package io.github.pgreset.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.pgreset.testing.PgServer;
+import io.github.pgreset.testing.PostgresTest;
+import io.github.pgreset.testing.ReconnectingClient;
+import io.github.pgreset.testing.TestDatabases;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** snapshot, restore and the prepared copy that restore swaps in, against every test server. */
+class SnapshotIT {
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    private static ResetService service(PgServer server, String database) {
+        return new ResetService(
+                new ResetSettings(server.target(database), TIMEOUT, false, server.safety(Set.of())),
+                ProgressListener.silent());
+    }
+
+    private static List<Integer> ids(PgServer server, String database) {
+        return server.queryIn(database, "SELECT id FROM message ORDER BY id", rs -> rs.getInt(1));
+    }
+
+    /** A migrated database with data; its snapshot and prepared copy are dropped when the test ends. */
+    private static String migrated(PgServer server, TestDatabases dbs) {
+        String chat = dbs.createUnique("chat");
+        server.executeIn(
+                chat,
+                "CREATE TABLE message (id int PRIMARY KEY, body text)",
+                "INSERT INTO message SELECT g, 'hello ' || g FROM generate_series(1, 100) g");
+        dbs.dropAtEnd(chat + "_snapshot");
+        dbs.dropAtEnd(chat + "_next");
+        return chat;
+    }
+
+    @PostgresTest
+    void snapshotSavesAClosedTemplateAndPreparesACopy(PgServer server, TestDatabases dbs) throws Exception {
+        String chat = migrated(server, dbs);
+        dbs.idleSession(chat, "psql");
+
+        SnapshotResult result = service(server, chat).snapshot(null);
+
+        assertThat(result.names().snapshot().value()).isEqualTo(chat + "_snapshot");
+        assertThat(result.terminated()).extracting(Session::applicationName).containsExactly("psql");
+        assertThat(server.allowsConnections(chat))
+                .as("the database accepts connections again")
+                .isTrue();
+        assertThat(server.allowsConnections(chat + "_snapshot")).isFalse();
+        assertThat(server.query(
+                        "SELECT datistemplate FROM pg_database WHERE datname = '" + chat + "_snapshot'",
+                        rs -> rs.getBoolean(1)))
+                .containsExactly(true);
+        assertThat(server.databaseExists(chat + "_next"))
+                .as("the prepared copy")
+                .isTrue();
+        assertThat(server.allowsConnections(chat + "_next")).isFalse();
+    }
+
+    @PostgresTest
+    void restoreSwapsThePreparedCopyInAndTheNextCopyIsPreparedAgain(PgServer server, TestDatabases dbs)
+            throws Exception {
+        String chat = migrated(server, dbs);
+        service(server, chat).snapshot(null);
+        server.executeIn(chat, "INSERT INTO message VALUES (101, 'written by a test')", "CREATE TABLE scratch (x int)");
+        dbs.idleSession(chat, "test-jvm");
+        Set<String> before = new HashSet<>(server.databases());
+
+        RestoreResult restored = service(server, chat).restore(DropOptions.defaults(), null);
+
+        assertThat(restored.swapped()).isTrue();
+        assertThat(restored.terminated()).extracting(Session::applicationName).containsExactly("test-jvm");
+        assertThat(ids(server, chat)).hasSize(100).doesNotContain(101);
+        assertThat(server.hasTable(chat, "scratch")).isFalse();
+        assertThat(server.allowsConnections(chat)).isTrue();
+        assertThat(server.databaseExists(chat + "_next"))
+                .as("swapped in, so gone")
+                .isFalse();
+
+        service(server, chat).prepareNextCopy(null);
+        assertThat(new HashSet<>(server.databases()))
+                .as("the same databases as before: no copy piles up")
+                .isEqualTo(before);
+    }
+
+    @PostgresTest
+    void withoutAPreparedCopyRestoreClonesTheSnapshot(PgServer server, TestDatabases dbs) {
+        String chat = migrated(server, dbs);
+        service(server, chat).snapshot(null);
+        server.dropDatabase(chat + "_next");
+        server.executeIn(chat, "DELETE FROM message");
+
+        RestoreResult restored = service(server, chat).restore(DropOptions.defaults(), null);
+
+        assertThat(restored.swapped()).isFalse();
+        assertThat(restored.strategy()).isEqualTo(server.version().major() >= 15 ? Strategy.WAL_LOG : null);
+        assertThat(ids(server, chat)).hasSize(100);
+    }
+
+    @PostgresTest
+    void aCopyOfAnEarlierSnapshotIsNeverSwappedIn(PgServer server, TestDatabases dbs) {
+        String chat = migrated(server, dbs);
+        service(server, chat).snapshot(null);
+        // another database with the prepared copy's name, as if left from an older snapshot
+        server.dropDatabase(chat + "_next");
+        server.execute("CREATE DATABASE " + SqlText.identifier(chat + "_next"));
+
+        RestoreResult restored = service(server, chat).restore(DropOptions.defaults(), null);
+
+        assertThat(restored.swapped()).isFalse();
+        assertThat(ids(server, chat)).hasSize(100);
+    }
+
+    @PostgresTest
+    void restoreWinsAgainstAReconnectingClient(PgServer server, TestDatabases dbs) {
+        String chat = migrated(server, dbs);
+        service(server, chat).snapshot(null);
+        try (ReconnectingClient client = new ReconnectingClient(server, chat, 2)) {
+            client.awaitConnections(2);
+            for (int i = 0; i < 3; i++) {
+                server.executeIn(chat, "DELETE FROM message");
+                service(server, chat).restore(DropOptions.defaults(), null);
+                assertThat(ids(server, chat)).hasSize(100);
+                service(server, chat).prepareNextCopy(null);
+            }
+        }
+    }
+
+    @PostgresTest
+    void severalDatabasesAreRestoredFromOneSnapshotAtOnce(PgServer server, TestDatabases dbs) {
+        String app = migrated(server, dbs);
+        service(server, app).snapshot(null);
+        List<DatabaseName> forks = List.of(1, 2, 3, 4).stream()
+                .map(i -> new DatabaseName(dbs.create(app + "_" + i)))
+                .toList();
+        forks.forEach(f -> dbs.dropAtEnd(f.value() + "_next"));
+        ResetSettings base = new ResetSettings(server.target(app), TIMEOUT, false, server.safety(Set.of()));
+
+        List<EachDatabase.Outcome<RestoreResult>> outcomes = EachDatabase.run(
+                base,
+                forks,
+                ProgressListener.silent(),
+                service -> service.restore(DropOptions.defaults(), app + "_snapshot"));
+
+        assertThat(outcomes).allSatisfy(o -> assertThat(o.failure()).isNull());
+        for (DatabaseName fork : forks) {
+            assertThat(ids(server, fork.value())).hasSize(100);
+        }
+    }
+
+    @PostgresTest
+    void oneFailureDoesNotHideTheOthers(PgServer server, TestDatabases dbs) {
+        String a = dbs.createUnique("a");
+        String b = dbs.createUnique("b");
+        ResetSettings base = new ResetSettings(server.target(a), TIMEOUT, false, server.safety(Set.of()));
+
+        List<EachDatabase.Outcome<DropResult>> outcomes = EachDatabase.run(
+                base,
+                List.of(new DatabaseName(a), new DatabaseName("postgres"), new DatabaseName(b)),
+                ProgressListener.silent(),
+                service -> service.drop(DropOptions.defaults()));
+
+        assertThat(outcomes.get(0).result().outcome()).isEqualTo(DropResult.Outcome.DROPPED);
+        assertThat(outcomes.get(1).failure()).hasMessageContaining("Refusing to drop database \"postgres\"");
+        assertThat(outcomes.get(2).result().outcome()).isEqualTo(DropResult.Outcome.DROPPED);
+        assertThat(server.databaseExists(a)).isFalse();
+        assertThat(server.databaseExists(b)).isFalse();
+    }
+
+    @PostgresTest
+    void restoreWithoutASnapshotSaysToTakeOne(PgServer server, TestDatabases dbs) {
+        String chat = dbs.createUnique("chat");
+        assertThatThrownBy(() -> service(server, chat).restore(DropOptions.defaults(), null))
+                .isInstanceOf(PgResetException.class)
+                .hasMessageContaining("no snapshot")
+                .hasMessageContaining("pgreset:snapshot");
+        assertThat(server.databaseExists(chat)).as("nothing dropped").isTrue();
+    }
+}
