@@ -11,5 +11,5 @@ def restored = (log =~ /Restored database "pgreset_it_snap" on \S+ from "pgreset
 assert restored.size() == 2
 assert server.databaseExists('pgreset_it_snap_next'): 'the last restore did not leave its next copy ready'
 assert server.queryIn('pgreset_it_snap', 'SELECT count(*) FROM message', { rs -> rs.getInt(1) } as PgServer.RowReader) == [1000]
-['pgreset_it_snap', 'pgreset_it_snap_snapshot', 'pgreset_it_snap_next'].each(server.&dropDatabase)
+['pgreset_it_snap', 'pgreset_it_snap_snapshot', 'pgreset_it_snap_next', 'pgreset_it_snap_pgreset_old'].each(server.&dropDatabase)
 return true

@@ -33,6 +33,7 @@ final class DatabaseDropper {
 
     static final String BLOCK_TERMINATE = "ALLOW_CONNECTIONS false, terminate, DROP DATABASE";
     static final String PLAIN = "DROP DATABASE";
+    static final String MOVE_ASIDE = "ALLOW_CONNECTIONS false, terminate, RENAME";
     static final String INVALID = "DROP DATABASE (an invalid database left by an interrupted DROP)";
     private static final String NOT_FORCED = "pgreset.force is false, so they were left alone. Close them, or "
             + "set pgreset.force=true (the default) to terminate them.";
@@ -55,6 +56,20 @@ final class DatabaseDropper {
     }
 
     DropResult drop(DropOptions options, boolean dryRun) {
+        return drop(options, dryRun, null);
+    }
+
+    /**
+     * Like {@link #drop}, but renames the database to {@code aside} instead of dropping it: instant whatever its size,
+     * for a restore that wants the fresh database in place at once and drops the old one afterwards. The renamed
+     * database stays closed to connections. (There is no FORCE for a rename: the sessions are blocked, terminated and
+     * waited for on every version.)
+     */
+    DropResult moveAside(DropOptions options, boolean dryRun, DatabaseName aside) {
+        return drop(options, dryRun, aside);
+    }
+
+    private DropResult drop(DropOptions options, boolean dryRun, DatabaseName aside) {
         DatabaseName database = target.database();
         MaintenanceConnection.CatalogRow catalog = connection.catalogRow(database);
         requireWritable(catalog);
@@ -94,9 +109,13 @@ final class DatabaseDropper {
             rollBackPreparedTransactions(dryRun);
         }
         List<Session> sessions = connection.sessions(database);
-        boolean blockFirst = options.force() && !version.supports(Feature.DROP_FORCE);
-        String method = !options.force() ? PLAIN : blockFirst ? BLOCK_TERMINATE : FORCE;
-        String drop = DatabaseStatements.drop(database, options.force(), version);
+        boolean blockFirst = options.force() && (aside != null || !version.supports(Feature.DROP_FORCE));
+        String method = aside != null
+                ? (options.force() ? MOVE_ASIDE : "ALTER DATABASE ... RENAME")
+                : !options.force() ? PLAIN : blockFirst ? BLOCK_TERMINATE : FORCE;
+        String drop = aside != null
+                ? DatabaseStatements.rename(database, aside)
+                : DatabaseStatements.drop(database, options.force(), version);
         if (dryRun) {
             List<String> plan = blockFirst && row.allowConnections()
                     ? List.of(
@@ -113,7 +132,7 @@ final class DatabaseDropper {
             return dropOnce(drop, PLAIN);
         }
         requireTerminable(sessions);
-        return blockFirst ? blockTerminateDrop(row, drop) : forceDrop(drop, sessions);
+        return blockFirst ? blockTerminateDrop(row, drop, method) : forceDrop(drop, sessions);
     }
 
     /** A standby or a read-only session cannot drop or create databases: refused before anything is terminated. */
@@ -204,7 +223,7 @@ final class DatabaseDropper {
     }
 
     /** Before 13: block new connections, terminate, wait, drop; allow connections again if the drop fails. */
-    private DropResult blockTerminateDrop(DatabaseRow row, String drop) {
+    private DropResult blockTerminateDrop(DatabaseRow row, String drop, String method) {
         DatabaseName database = target.database();
         List<String> statements = new ArrayList<>();
         Map<Integer, Session> ended = new LinkedHashMap<>();
@@ -231,16 +250,22 @@ final class DatabaseDropper {
                 if (!termination.stillRunning().isEmpty()) {
                     throw timeout("backends " + termination.stillRunning() + " were terminated but had not exited");
                 }
+                // a client that got in while connections were being blocked would make DROP wait in 100 ms steps
+                // (and a rename fail): end it first
+                List<Session> newcomers = connection.sessions(database);
+                if (!newcomers.isEmpty()) {
+                    requireTerminable(newcomers);
+                    newcomers.forEach(s -> returning.merge(s.who(), 1, Integer::sum));
+                    if (!connection.deadline().pause(Duration.ofMillis(1))) {
+                        throw timeout("clients kept connecting while connections were blocked");
+                    }
+                    continue;
+                }
                 try {
                     connection.executeDdl(drop);
                     dropped = true;
                     statements.add(drop);
-                    return result(
-                            DropResult.Outcome.DROPPED,
-                            BLOCK_TERMINATE,
-                            List.copyOf(ended.values()),
-                            statements,
-                            attempt);
+                    return result(DropResult.Outcome.DROPPED, method, List.copyOf(ended.values()), statements, attempt);
                 } catch (SQLException e) {
                     if (!OBJECT_IN_USE.equals(e.getSQLState())) {
                         throw ddlFailure(e, "Dropping " + target.describe());

@@ -35,6 +35,7 @@ class SnapshotIT {
                 "INSERT INTO message SELECT g, 'hello ' || g FROM generate_series(1, 100) g");
         dbs.dropAtEnd(chat + "_snapshot");
         dbs.dropAtEnd(chat + "_next");
+        dbs.dropAtEnd(chat + "_pgreset_old");
         return chat;
     }
 
@@ -105,9 +106,12 @@ class SnapshotIT {
     void aCopyOfAnEarlierSnapshotIsNeverSwappedIn(PgServer server, TestDatabases dbs) {
         String chat = migrated(server, dbs);
         service(server, chat).snapshot(null);
-        // another database with the prepared copy's name, as if left from an older snapshot
+        // a prepared copy of a snapshot taken before this one
         server.dropDatabase(chat + "_next");
-        server.execute("CREATE DATABASE " + SqlText.identifier(chat + "_next"));
+        server.execute(
+                "CREATE DATABASE " + SqlText.identifier(chat + "_next"),
+                "COMMENT ON DATABASE " + SqlText.identifier(chat + "_next")
+                        + " IS 'pgreset: copy of snapshot oid 1, swapped in by the next restore'");
 
         RestoreResult restored = service(server, chat).restore(DropOptions.defaults(), null);
 
@@ -137,7 +141,10 @@ class SnapshotIT {
         List<DatabaseName> forks = List.of(1, 2, 3, 4).stream()
                 .map(i -> new DatabaseName(dbs.create(app + "_" + i)))
                 .toList();
-        forks.forEach(f -> dbs.dropAtEnd(f.value() + "_next"));
+        forks.forEach(f -> {
+            dbs.dropAtEnd(f.value() + "_next");
+            dbs.dropAtEnd(f.value() + "_pgreset_old");
+        });
         ResetSettings base = new ResetSettings(server.target(app), TIMEOUT, false, server.safety(Set.of()));
 
         List<EachDatabase.Outcome<RestoreResult>> outcomes = EachDatabase.run(
@@ -169,6 +176,21 @@ class SnapshotIT {
         assertThat(outcomes.get(2).result().outcome()).isEqualTo(DropResult.Outcome.DROPPED);
         assertThat(server.databaseExists(a)).isFalse();
         assertThat(server.databaseExists(b)).isFalse();
+    }
+
+    @PostgresTest
+    void aDatabaseThatPgresetDidNotMakeIsNeverDroppedForTheSnapshot(PgServer server, TestDatabases dbs) {
+        String chat = migrated(server, dbs);
+        service(server, chat).snapshot(null);
+        server.dropDatabase(chat + "_next");
+        server.execute("CREATE DATABASE " + SqlText.identifier(chat + "_next"));
+        server.executeIn(chat + "_next", "CREATE TABLE someone_elses (id int)");
+
+        assertThatThrownBy(() -> service(server, chat).restore(DropOptions.defaults(), null))
+                .isInstanceOf(PgResetException.class)
+                .hasMessageContaining("did not make that database")
+                .hasMessageContaining("pgreset.snapshotName");
+        assertThat(server.hasTable(chat + "_next", "someone_elses")).isTrue();
     }
 
     @PostgresTest

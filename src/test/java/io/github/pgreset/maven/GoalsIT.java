@@ -159,6 +159,7 @@ class GoalsIT {
         String chat = dbs.createUnique("chat");
         dbs.dropAtEnd(chat + "_snapshot");
         dbs.dropAtEnd(chat + "_next");
+        dbs.dropAtEnd(chat + "_pgreset_old");
         server.executeIn(chat, "CREATE TABLE migrated (id int)");
         CapturingLog snapshotLog = configure(snapshot, server, chat);
         CapturingLog restoreLog = configure(restore, server, chat);

@@ -1,0 +1,354 @@
+package io.github.pgreset.bench;
+
+import io.github.pgreset.core.CreateOptions;
+import io.github.pgreset.core.DropOptions;
+import io.github.pgreset.core.ProgressListener;
+import io.github.pgreset.core.ResetService;
+import io.github.pgreset.core.ResetSettings;
+import io.github.pgreset.core.SqlText;
+import io.github.pgreset.testing.BenchServers;
+import io.github.pgreset.testing.PgServer;
+import io.github.pgreset.testing.ReconnectingClient;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * What a reset costs, against what the server itself needs: medians of repeated runs, printed as a Markdown table and
+ * written to {@code target/bench/results.md}. Run with {@code ./mvnw -Pbench -DskipTests verify} (see README).
+ *
+ * <ol>
+ *   <li>the server-side limit: the same SQL the plugin sends, on an already open connection;
+ *   <li>the service's own time for drop and recreate with 0, 50 and 250 idle sessions and with 20 clients reconnecting
+ *       at once (connecting to the server included), and its ratio to (1);
+ *   <li>the whole {@code mvn pgreset:recreate} process against the sql-maven-plugin recipe doing the same reset;
+ *   <li>restore against drop + create + re-running the SQL that built the database, for a data-heavy and a
+ *       schema-heavy database, and the raw clone with each STRATEGY (15+).
+ * </ol>
+ */
+public final class ResetBenchmark {
+    private static final String DB = "pgreset_bench";
+    private static final int RUNS = Integer.getInteger("pgreset.bench.runs", 7);
+
+    private final PgServer server;
+    private final List<String[]> rows = new ArrayList<>();
+
+    private ResetBenchmark(PgServer server) {
+        this.server = server;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path out = Path.of(args.length > 0 ? args[0] : "target/bench");
+        Files.createDirectories(out);
+        StringBuilder report = new StringBuilder();
+        report.append("Machine: ")
+                .append(Runtime.getRuntime().availableProcessors())
+                .append(" cores, Java ")
+                .append(System.getProperty("java.version"))
+                .append(", ")
+                .append(System.getProperty("os.name"))
+                .append(' ')
+                .append(System.getProperty("os.arch"))
+                .append("; medians of ")
+                .append(RUNS)
+                .append(" runs (3 for the heavy databases).\n\n");
+        try (BenchServers servers = BenchServers.start()) {
+            for (PgServer server : servers.servers()) {
+                System.out.println("[bench] " + server);
+                ResetBenchmark bench = new ResetBenchmark(server);
+                bench.run(out);
+                report.append(bench.table()).append('\n');
+            }
+        }
+        Files.writeString(out.resolve("results.md"), report.toString(), StandardCharsets.UTF_8);
+        System.out.println();
+        System.out.println(report);
+    }
+
+    private void run(Path out) throws Exception {
+        for (int sessions : new int[] {0, 50, 250}) {
+            double rawDrop = median(() -> timedWithSessions(sessions, true, this::rawDrop));
+            double serviceDrop = median(() -> timedWithSessions(sessions, true, this::serviceDrop));
+            row("drop, " + sessions + " idle sessions", rawDrop, serviceDrop);
+            double rawRecreate = median(() -> timedWithSessions(sessions, true, () -> {
+                rawDrop();
+                execute("CREATE DATABASE " + DB);
+            }));
+            double serviceRecreate = median(() -> timedWithSessions(sessions, true, this::serviceRecreate));
+            row("recreate, " + sessions + " idle sessions", rawRecreate, serviceRecreate);
+        }
+        ensureDatabase();
+        try (ReconnectingClient clients = new ReconnectingClient(server, DB, 20)) {
+            clients.awaitConnections(20);
+            double raw = median(() -> timed(() -> {
+                rawDrop();
+                execute("CREATE DATABASE " + DB);
+            }));
+            double service = median(() -> timed(this::serviceRecreate));
+            row("recreate, 20 clients reconnecting at once", raw, service);
+        }
+        server.dropDatabase(DB);
+        mavenProcesses(out);
+        heavy(out, "data-heavy (50 tables, ~170 MB)", DataSets.dataHeavy());
+        heavy(out, "schema-heavy (200 tables with keys and indexes)", DataSets.schemaHeavy());
+    }
+
+    // ------------------------------------------------------------------ (1) and (2)
+
+    /** The plugin's SQL on an open connection: FORCE on 13+, else block, terminate, wait, drop. */
+    private void rawDrop() throws SQLException {
+        try (Connection c = server.connect("postgres", "bench-raw");
+                Statement s = c.createStatement()) {
+            if (server.version().major() >= 13) {
+                s.execute("DROP DATABASE IF EXISTS " + DB + " WITH (FORCE)");
+                return;
+            }
+            s.execute("ALTER DATABASE " + DB + " ALLOW_CONNECTIONS false");
+            s.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + DB + "'");
+            while (true) {
+                try (ResultSet rs =
+                        s.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE datname = '" + DB + "'")) {
+                    rs.next();
+                    if (rs.getInt(1) == 0) {
+                        break;
+                    }
+                }
+            }
+            s.execute("DROP DATABASE " + DB);
+        }
+    }
+
+    private ResetService service() {
+        return new ResetService(
+                new ResetSettings(server.target(DB), Duration.ofSeconds(60), false, server.safety(Set.of())),
+                ProgressListener.silent());
+    }
+
+    private void serviceDrop() {
+        service().drop(DropOptions.defaults());
+    }
+
+    private void serviceRecreate() {
+        service().recreate(DropOptions.defaults(), CreateOptions.defaults());
+    }
+
+    /**
+     * Milliseconds of {@code action}, with {@code sessions} idle sessions on the database opened first (not timed).
+     * The connection that opens {@code rawDrop}'s session is part of the raw time, as the service's is of its own.
+     */
+    private double timedWithSessions(int sessions, boolean createFirst, Action action) throws Exception {
+        if (createFirst) {
+            ensureDatabase();
+        }
+        List<Connection> open = openSessions(sessions);
+        try {
+            return timed(action);
+        } finally {
+            for (Connection c : open) {
+                try {
+                    c.close();
+                } catch (SQLException e) {
+                    // terminated: nothing to close
+                }
+            }
+        }
+    }
+
+    private List<Connection> openSessions(int count) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        try {
+            List<Future<Connection>> futures = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                futures.add(pool.submit(() -> server.connect(DB, "idle-app")));
+            }
+            List<Connection> connections = new ArrayList<>();
+            for (Future<Connection> f : futures) {
+                connections.add(f.get(60, TimeUnit.SECONDS));
+            }
+            return connections;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private void ensureDatabase() {
+        if (!server.databaseExists(DB)) {
+            execute("CREATE DATABASE " + DB);
+        }
+    }
+
+    // ------------------------------------------------------------------ (3)
+
+    /** {@code mvn pgreset:recreate} against the sql-maven-plugin recipe, each a whole Maven process. */
+    private void mavenProcesses(Path out) throws Exception {
+        MavenRuns maven = MavenRuns.prepare(out, server, DB);
+        if (maven == null) {
+            return;
+        }
+        ensureDatabase();
+        double sqlPlugin = median(() -> maven.time(MavenRuns.SQL_MAVEN_PLUGIN));
+        double pgreset = median(() -> maven.time(MavenRuns.PGRESET));
+        rows.add(new String[] {
+            "whole `mvn` process: sql-maven-plugin recipe vs `pgreset:recreate`",
+            ms(sqlPlugin),
+            ms(pgreset),
+            String.format("%.2f×", pgreset / sqlPlugin)
+        });
+        server.dropDatabase(DB);
+    }
+
+    // ------------------------------------------------------------------ (4)
+
+    /** restore (prepared copy, and clone) against drop + create + the SQL that built it; raw clones per strategy. */
+    private void heavy(Path out, String name, List<String> buildSql) throws Exception {
+        String heavy = DB + "_heavy";
+        server.dropDatabase(heavy + "_snapshot");
+        server.dropDatabase(heavy + "_next");
+        server.dropDatabase(heavy);
+        execute("CREATE DATABASE " + heavy);
+        long buildStart = System.nanoTime();
+        server.executeIn(heavy, buildSql.toArray(String[]::new));
+        double buildOnce = (System.nanoTime() - buildStart) / 1e6;
+        ResetService service = new ResetService(
+                new ResetSettings(server.target(heavy), Duration.ofSeconds(600), false, server.safety(Set.of())),
+                ProgressListener.silent());
+        service.snapshot(null);
+        double rebuild = median(
+                3,
+                () -> timed(() -> {
+                    service.recreate(DropOptions.defaults(), CreateOptions.defaults());
+                    server.executeIn(heavy, buildSql.toArray(String[]::new));
+                }));
+        List<Double> swaps = new ArrayList<>();
+        List<Double> clones = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            service.prepareNextCopy(null);
+            long start = System.nanoTime();
+            if (!service.restore(DropOptions.defaults(), null).swapped()) {
+                throw new IllegalStateException("no prepared copy to swap in");
+            }
+            swaps.add((System.nanoTime() - start) / 1e6);
+            server.dropDatabase(heavy + "_next");
+            start = System.nanoTime();
+            service.restore(DropOptions.defaults(), null);
+            clones.add((System.nanoTime() - start) / 1e6);
+        }
+        double swap = median(swaps);
+        double clone = median(clones);
+        rows.add(new String[] {name + ": drop, create, re-run the build SQL", "–", ms(rebuild), ""});
+        rows.add(new String[] {
+            name + ": `restore`, prepared copy swapped in", "–", ms(swap), String.format("%.0f× faster", rebuild / swap)
+        });
+        rows.add(new String[] {
+            name + ": `restore` without a prepared copy (clone)",
+            "–",
+            ms(clone),
+            String.format("%.1f× faster", rebuild / clone)
+        });
+        if (server.version().major() >= 15) {
+            for (String strategy : List.of("WAL_LOG", "FILE_COPY")) {
+                String copy = heavy + "_copy";
+                double raw = median(3, () -> {
+                    server.dropDatabase(copy);
+                    return timed(() -> execute(
+                            "CREATE DATABASE " + copy + " TEMPLATE " + heavy + "_snapshot STRATEGY " + strategy));
+                });
+                server.dropDatabase(copy);
+                rows.add(new String[] {name + ": raw clone, STRATEGY " + strategy, ms(raw), "", ""});
+            }
+        }
+        System.out.printf("[bench]   %s built in %.0f ms%n", name, buildOnce);
+        server.dropDatabase(heavy + "_next");
+        server.dropDatabase(heavy + "_snapshot");
+        server.dropDatabase(heavy);
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    @FunctionalInterface
+    interface Action {
+        void run() throws Exception;
+    }
+
+    @FunctionalInterface
+    interface Measurement {
+        double measure() throws Exception;
+    }
+
+    private static double timed(Action action) throws Exception {
+        long start = System.nanoTime();
+        action.run();
+        return (System.nanoTime() - start) / 1e6;
+    }
+
+    private static double median(Measurement measurement) throws Exception {
+        return median(RUNS, measurement);
+    }
+
+    private static double median(int runs, Measurement measurement) throws Exception {
+        measurement.measure(); // warm-up: class loading, the server's caches
+        List<Double> values = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            values.add(measurement.measure());
+        }
+        return median(values);
+    }
+
+    private static double median(List<Double> values) {
+        double[] sorted = values.stream().mapToDouble(Double::doubleValue).toArray();
+        Arrays.sort(sorted);
+        return sorted.length % 2 == 1
+                ? sorted[sorted.length / 2]
+                : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+    }
+
+    private void row(String what, double raw, double service) {
+        rows.add(new String[] {what, ms(raw), ms(service), String.format("%.2f×", service / raw)});
+        System.out.printf("[bench]   %-45s raw %8.1f ms, service %8.1f ms%n", what, raw, service);
+    }
+
+    private static String ms(double millis) {
+        return millis >= 100 ? String.format("%.0f ms", millis) : String.format("%.1f ms", millis);
+    }
+
+    private void execute(String sql) {
+        server.execute(sql);
+    }
+
+    private String table() {
+        StringBuilder t = new StringBuilder()
+                .append("PostgreSQL ")
+                .append(server.version())
+                .append(" (")
+                .append(server.source())
+                .append(")\n\n")
+                .append("| Case | Server-side limit / baseline | pgreset | Ratio |\n|---|---|---|---|\n");
+        for (String[] row : rows) {
+            t.append("| ").append(String.join(" | ", row)).append(" |\n");
+        }
+        return t.toString();
+    }
+
+    static String quote(String name) {
+        return SqlText.identifier(name);
+    }
+
+    static void writeFile(Path file, String text) throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+    }
+}
