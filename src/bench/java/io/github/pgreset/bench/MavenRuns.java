@@ -21,10 +21,22 @@ final class MavenRuns {
     private final Path mvn;
     private final Path repo;
 
-    private MavenRuns(Path dir, Path mvn, Path repo) {
+    private final PgServer server;
+    private final String database;
+
+    private MavenRuns(Path dir, Path mvn, Path repo, PgServer server, String database) {
         this.dir = dir;
         this.mvn = mvn;
         this.repo = repo;
+        this.server = server;
+        this.database = database;
+    }
+
+    /** The database's oid, which a recreate changes; null when it does not exist. */
+    private Long oid() {
+        List<Long> oids =
+                server.query("SELECT oid FROM pg_database WHERE datname = '" + database + "'", rs -> rs.getLong(1));
+        return oids.isEmpty() ? null : oids.get(0);
     }
 
     /** Writes the two projects; null (with a note) when Maven or the installed plugin cannot be found. */
@@ -62,11 +74,13 @@ final class MavenRuns {
                   </plugin></plugins></build>
                 </project>
                 """.formatted(version, url, database, user, password));
+        // one statement per line: the plugin sends each on its own (DROP DATABASE cannot run in a pipeline)
         String reset = server.version().major() >= 13
-                ? "DROP DATABASE IF EXISTS " + database + " WITH (FORCE); CREATE DATABASE " + database
-                : "ALTER DATABASE " + database + " ALLOW_CONNECTIONS false;"
-                        + " SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + database + "';"
-                        + " DROP DATABASE IF EXISTS " + database + "; CREATE DATABASE " + database;
+                ? "DROP DATABASE IF EXISTS " + database + " WITH (FORCE);\nCREATE DATABASE " + database + ";\n"
+                : "ALTER DATABASE " + database + " ALLOW_CONNECTIONS false;\n"
+                        + "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + database
+                        + "';\nDROP DATABASE IF EXISTS " + database + ";\nCREATE DATABASE " + database + ";\n";
+        ResetBenchmark.writeFile(dir.resolve(SQL_MAVEN_PLUGIN + "/reset.sql"), reset);
         ResetBenchmark.writeFile(dir.resolve(SQL_MAVEN_PLUGIN + "/pom.xml"), """
                 <project xmlns="http://maven.apache.org/POM/4.0.0">
                   <modelVersion>4.0.0</modelVersion>
@@ -79,18 +93,14 @@ final class MavenRuns {
                     <configuration>
                       <driver>org.postgresql.Driver</driver><url>%s/postgres</url>
                       <username>%s</username><password>%s</password>
-                      <autocommit>true</autocommit><sqlCommand>%s</sqlCommand>
+                      <autocommit>true</autocommit><srcFiles><srcFile>reset.sql</srcFile></srcFiles>
+                      <forceMojoExecution>true</forceMojoExecution>
                     </configuration>
                   </plugin></plugins></build>
                 </project>
                 """.formatted(
-                        SQL_PLUGIN_VERSION,
-                        System.getProperty("pgreset.bench.pgjdbcVersion", "42.7.14"),
-                        url,
-                        user,
-                        password,
-                        reset));
-        MavenRuns runs = new MavenRuns(dir, Path.of(mavenHome, "bin", "mvn"), repo);
+                SQL_PLUGIN_VERSION, System.getProperty("pgreset.bench.pgjdbcVersion", "42.7.14"), url, user, password));
+        MavenRuns runs = new MavenRuns(dir, Path.of(mavenHome, "bin", "mvn"), repo, server, database);
         // resolve each plugin once, online, before anything is timed
         runs.time(PGRESET);
         runs.time(SQL_MAVEN_PLUGIN);
@@ -117,12 +127,18 @@ final class MavenRuns {
                 .directory(dir.resolve(project).toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve(project + ".log").toFile());
+        Long before = oid();
         long start = System.nanoTime();
         int exit = builder.start().waitFor();
         double millis = (System.nanoTime() - start) / 1e6;
         if (exit != 0) {
             throw new IllegalStateException(
                     project + " failed (exit " + exit + "), see " + dir.resolve(project + ".log"));
+        }
+        // a run that did not reset anything (a skipped goal) must not count: the database is a new one
+        if (before != null && before.equals(oid())) {
+            throw new IllegalStateException(
+                    project + " did not recreate " + database + ", see " + dir.resolve(project + ".log"));
         }
         return millis;
     }
