@@ -137,9 +137,10 @@ public final class ResetService {
     }
 
     /**
-     * Makes the target database a fresh copy of its snapshot: drops it (as {@link #drop} does) and renames the
-     * prepared copy in its place, or, without one, clones the snapshot. Call {@link #prepareNextCopy} afterwards, off
-     * the path of whoever waits for the database.
+     * Makes the target database a fresh copy of its snapshot: ends its sessions as {@link #drop} does, renames it out
+     * of the way and the prepared copy into its place, or, without one, clones the snapshot. Call {@link
+     * #prepareNextCopy} afterwards (it drops the old database and prepares the next copy), off the path of whoever
+     * waits for the database.
      */
     public RestoreResult restore(DropOptions options, String snapshotName) {
         SnapshotNames names = SnapshotNames.of(target().database(), snapshotName);

@@ -9,8 +9,9 @@ import java.util.List;
 
 /**
  * Snapshots: a template copy of a database, closed to connections, and a prepared copy of that template waiting to be
- * swapped in. {@code restore} then makes the target fresh by dropping it and renaming the prepared copy in its place,
- * which takes milliseconds whatever the size; the next copy is prepared afterwards, off the restore's path. Without a
+ * swapped in. {@code restore} then makes the target fresh by renaming it out of the way and the prepared copy into its
+ * place, which takes milliseconds whatever the size; the old database is dropped and the next copy prepared afterwards,
+ * off the restore's path. Without a
  * prepared copy, restore clones the snapshot directly. Only one prepared copy exists at a time, so copies never pile
  * up.
  */

@@ -16,9 +16,9 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
  * Makes the database a fresh copy of its snapshot (see {@code snapshot}), handling the sessions on it as {@code drop}
- * does. With a prepared copy of the snapshot, the database is dropped and the copy renamed in its place, which takes
- * milliseconds whatever the size; the next copy is then prepared in the background while the build goes on, and Maven
- * waits for it before it exits. Without one, the snapshot is cloned (on PostgreSQL 15+ with the faster STRATEGY for
+ * does. With a prepared copy of the snapshot, the database is renamed out of the way and the copy renamed into its
+ * place, which takes milliseconds whatever the size; the old database is then dropped and the next copy prepared in
+ * the background while the build goes on, and Maven waits for that before it exits. Without one, the snapshot is cloned (on PostgreSQL 15+ with the faster STRATEGY for
  * its size).
  *
  * @since 0.1.0
