@@ -18,7 +18,11 @@ final class GoalLock {
     private static final int KEY = 0x70677273;
 
     static final String TRY_LOCK = "SELECT pg_try_advisory_lock(" + KEY + ", hashtext(?))";
-    static final String LOCK = "SELECT pg_advisory_lock(" + KEY + ", hashtext(?))";
+    /** The waiting variant, as one statement to run with the name as a literal (its failure's SQLSTATE matters). */
+    static String lock(DatabaseName database) {
+        return "SELECT pg_advisory_lock(" + KEY + ", hashtext(" + SqlText.literal(database.value()) + "))";
+    }
+
     static final String HOLDER = "SELECT l.pid, a.application_name, a.client_addr::text AS client FROM pg_locks l"
             + " LEFT JOIN pg_stat_activity a ON a.pid = l.pid WHERE l.locktype = 'advisory' AND l.granted"
             + " AND l.classid = " + KEY + " AND l.objid = hashtext(?)::oid AND l.objsubid = 2"
@@ -40,7 +44,7 @@ final class GoalLock {
         progress.info("Waiting for another pgreset goal on " + target.describe() + " to finish"
                 + (holders.isEmpty() ? "" : ": " + String.join(", ", holders)) + ".");
         try {
-            connection.executeDdl(LOCK.replace("?", SqlText.literal(name)));
+            connection.executeDdl(lock(target.database()));
         } catch (SQLException e) {
             if (DatabaseDropper.LOCK_NOT_AVAILABLE.equals(e.getSQLState())
                     || DatabaseDropper.QUERY_CANCELED.equals(e.getSQLState())) {

@@ -56,12 +56,10 @@ public record GoalReport(
     }
 
     public static GoalReport of(Target target, SessionReport report, GoalClock clock) {
-        return new GoalReport(
+        return succeeded(
                 "sessions",
-                Outcome.SUCCEEDED,
-                report.database().value(),
-                target.connection().location(),
-                target.connection().user(),
+                target,
+                report.database(),
                 report.serverVersion(),
                 false,
                 report.sessions(),
@@ -70,18 +68,14 @@ public record GoalReport(
                 false,
                 null,
                 List.of(),
-                clock.startedAt(),
-                clock.elapsed(),
-                null);
+                clock);
     }
 
     public static GoalReport of(Target target, TerminateResult result, GoalClock clock) {
-        return new GoalReport(
+        return succeeded(
                 "terminate",
-                Outcome.SUCCEEDED,
-                result.database().value(),
-                target.connection().location(),
-                target.connection().user(),
+                target,
+                result.database(),
                 result.serverVersion(),
                 result.dryRun(),
                 result.terminated(),
@@ -90,9 +84,7 @@ public record GoalReport(
                 false,
                 null,
                 List.of(),
-                clock.startedAt(),
-                clock.elapsed(),
-                null);
+                clock);
     }
 
     public static GoalReport of(Target target, DropResult drop, GoalClock clock) {
@@ -105,12 +97,10 @@ public record GoalReport(
     }
 
     public static GoalReport of(Target target, SnapshotResult result, GoalClock clock) {
-        return new GoalReport(
+        return succeeded(
                 "snapshot",
-                Outcome.SUCCEEDED,
-                result.names().target().value(),
-                target.connection().location(),
-                target.connection().user(),
+                target,
+                result.names().target(),
                 result.serverVersion(),
                 false,
                 result.terminated(),
@@ -121,18 +111,14 @@ public record GoalReport(
                         ? "CREATE DATABASE ... TEMPLATE"
                         : "CREATE DATABASE ... TEMPLATE ... STRATEGY " + result.strategy(),
                 result.statements(),
-                clock.startedAt(),
-                clock.elapsed(),
-                null);
+                clock);
     }
 
     public static GoalReport of(Target target, RestoreResult result, GoalClock clock) {
-        return new GoalReport(
+        return succeeded(
                 "restore",
-                Outcome.SUCCEEDED,
-                result.names().target().value(),
-                target.connection().location(),
-                target.connection().user(),
+                target,
+                result.names().target(),
                 result.serverVersion(),
                 result.dryRun(),
                 result.terminated(),
@@ -144,9 +130,7 @@ public record GoalReport(
                         : "cloned from the snapshot"
                                 + (result.strategy() == null ? "" : " (STRATEGY " + result.strategy() + ")"),
                 result.statements(),
-                clock.startedAt(),
-                clock.elapsed(),
-                null);
+                clock);
     }
 
     /** A goal that failed; {@code target} is {@code null} when the settings themselves were refused. */
@@ -177,23 +161,50 @@ public record GoalReport(
             boolean created,
             List<String> createStatements,
             GoalClock clock) {
-        boolean planned = drop.outcome() == DropResult.Outcome.PLANNED;
-        boolean dropped = drop.outcome() == DropResult.Outcome.DROPPED;
         List<String> statements = new java.util.ArrayList<>(drop.statements());
         statements.addAll(createStatements);
+        return succeeded(
+                goal,
+                target,
+                drop.database(),
+                drop.serverVersion(),
+                drop.outcome() == DropResult.Outcome.PLANNED,
+                drop.terminated(),
+                drop.terminated().size(),
+                drop.outcome() == DropResult.Outcome.DROPPED,
+                created,
+                drop.outcome() == DropResult.Outcome.MISSING ? null : drop.method(),
+                statements,
+                clock);
+    }
+
+    /** What every succeeded report shares: where the plugin connected (never the password) and when. */
+    private static GoalReport succeeded(
+            String goal,
+            Target target,
+            DatabaseName database,
+            ServerVersion serverVersion,
+            boolean dryRun,
+            List<Session> sessions,
+            int terminated,
+            boolean dropped,
+            boolean created,
+            String method,
+            List<String> statements,
+            GoalClock clock) {
         return new GoalReport(
                 goal,
                 Outcome.SUCCEEDED,
-                drop.database().value(),
+                database.value(),
                 target.connection().location(),
                 target.connection().user(),
-                drop.serverVersion(),
-                planned,
-                drop.terminated(),
-                drop.terminated().size(),
+                serverVersion,
+                dryRun,
+                sessions,
+                terminated,
                 dropped,
                 created,
-                drop.outcome() == DropResult.Outcome.MISSING ? null : drop.method(),
+                method,
                 statements,
                 clock.startedAt(),
                 clock.elapsed(),

@@ -11,9 +11,8 @@ import java.util.List;
  * Snapshots: a template copy of a database, closed to connections, and a prepared copy of that template waiting to be
  * swapped in. {@code restore} then makes the target fresh by renaming it out of the way and the prepared copy into its
  * place, which takes milliseconds whatever the size; the old database is dropped and the next copy prepared afterwards,
- * off the restore's path. Without a
- * prepared copy, restore clones the snapshot directly. Only one prepared copy exists at a time, so copies never pile
- * up.
+ * off the restore's path. Without a prepared copy, restore clones the snapshot directly. Only one prepared copy
+ * exists at a time, so copies never pile up.
  */
 final class Snapshots {
     /**
@@ -105,7 +104,10 @@ final class Snapshots {
         boolean swap =
                 prepared != null && !prepared.invalid() && copyMark(snapshot).equals(prepared.comment());
         DropOptions options = new DropOptions(dropOptions.force(), true, dropOptions.rollbackPrepared());
-        dropOwnIfExists(names.aside());
+        if (!dryRun) {
+            // left by a restore whose background drop never ran
+            dropOwnIfExists(names.aside());
+        }
         // the old database is renamed out of the way (instant whatever its size) and dropped after, off this path
         DropResult moved = new DatabaseDropper(connection, target, progress).moveAside(options, dryRun, names.aside());
         statements.addAll(moved.statements());
@@ -128,9 +130,7 @@ final class Snapshots {
                         DatabaseStatements.allowConnections(names.target(), true),
                         "Opening " + describe(names.target()));
             } else {
-                if (prepared != null) {
-                    dropOwnIfExists(names.prepared());
-                }
+                dropOwnIfExists(names.prepared(), prepared);
                 strategy = strategyFor(names.snapshot());
                 execute(
                         DatabaseStatements.createFrom(names.target(), names.snapshot(), snapshot.owner(), strategy),
@@ -189,7 +189,11 @@ final class Snapshots {
      * comment says so); a database of that name that pgreset did not make is refused, never dropped.
      */
     private void dropOwnIfExists(DatabaseName database) {
-        DatabaseRow row = connection.databaseRow(database);
+        dropOwnIfExists(database, connection.databaseRow(database));
+    }
+
+    /** As above, with the database's row already read ({@code null}: there is no such database). */
+    private void dropOwnIfExists(DatabaseName database, DatabaseRow row) {
         if (row == null) {
             return;
         }
@@ -216,7 +220,7 @@ final class Snapshots {
     }
 
     private String describe(DatabaseName database) {
-        return "database \"" + database + "\" on " + target.connection().location();
+        return new Target(target.connection(), database).describe();
     }
 
     private static Duration since(long startNanos) {
