@@ -178,13 +178,29 @@ class ResetServiceIT {
                         service(server, chat).recreate(DropOptions.defaults(), CreateOptions.defaults());
                 assertThat(result.drop().outcome()).as("round %d", round).isEqualTo(DropResult.Outcome.DROPPED);
             }
-            try (Connection c = pool.getConnection()) {
-                assertThat(PgServer.alive(c))
-                        .as("the pool works against the new database")
-                        .isTrue();
-            }
+            assertThat(poolAnswersWithin(pool, Duration.ofSeconds(20)))
+                    .as("the pool works against the new database")
+                    .isTrue();
         }
         assertThat(server.allowsConnections(chat)).isTrue();
+    }
+
+    /**
+     * Hikari backs off between failed attempts to connect (up to seconds), so one {@code getConnection} right
+     * after the last recreate may time out although the pool is about to refill: ask again until a deadline.
+     */
+    private static boolean poolAnswersWithin(HikariDataSource pool, Duration limit) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (System.nanoTime() < deadline) {
+            try (Connection c = pool.getConnection()) {
+                if (PgServer.alive(c)) {
+                    return true;
+                }
+            } catch (SQLException stillRefilling) {
+                // the pool reports a timeout while it backs off; the loop asks again
+            }
+        }
+        return false;
     }
 
     @PostgresTest
