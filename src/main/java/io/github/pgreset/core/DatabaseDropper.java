@@ -241,25 +241,17 @@ final class DatabaseDropper {
             requireNoForceBlockers(null);
             Duration pause = FIRST_RETRY;
             for (int attempt = 1; ; attempt++) {
-                SessionTerminator.Termination termination = terminator.terminate(database);
-                termination.terminated().forEach(s -> ended.put(s.pid(), s));
-                if (attempt > 1) {
-                    termination.terminated().forEach(s -> returning.merge(s.who(), 1, Integer::sum));
+                SessionTerminator.Cleared cleared =
+                        terminator.clear(database, "Cannot drop " + target.describe() + ":");
+                cleared.ended().forEach(s -> ended.put(s.pid(), s));
+                // who kept coming back: on a later attempt everyone ended, on the first those that got in late
+                (attempt > 1 ? cleared.ended() : cleared.returning())
+                        .forEach(s -> returning.merge(s.who(), 1, Integer::sum));
+                if (!cleared.stillRunning().isEmpty()) {
+                    throw timeout("backends " + cleared.stillRunning() + " were terminated but had not exited");
                 }
-                requireTerminable(termination.refused());
-                if (!termination.stillRunning().isEmpty()) {
-                    throw timeout("backends " + termination.stillRunning() + " were terminated but had not exited");
-                }
-                // a client that got in while connections were being blocked would make DROP wait in 100 ms steps
-                // (and a rename fail): end it first
-                List<Session> newcomers = connection.sessions(database);
-                if (!newcomers.isEmpty()) {
-                    requireTerminable(newcomers);
-                    newcomers.forEach(s -> returning.merge(s.who(), 1, Integer::sum));
-                    if (!connection.deadline().pause(Duration.ofMillis(1))) {
-                        throw timeout("clients kept connecting while connections were blocked");
-                    }
-                    continue;
+                if (!cleared.clear()) {
+                    throw timeout("clients kept connecting while connections were blocked");
                 }
                 try {
                     connection.executeDdl(drop);
@@ -311,15 +303,23 @@ final class DatabaseDropper {
     private void requireNoForceBlockers(SQLException cause) {
         List<String> blockers = connection.forceBlockers(target.database());
         if (!blockers.isEmpty()) {
-            throw new PgResetException(
-                    Problem.DATABASE_IN_USE,
-                    "Cannot drop " + target.describe() + ": it is used by " + String.join(", ", blockers)
-                            + ", which terminating sessions cannot clear. Finish prepared transactions (ROLLBACK "
-                            + "PREPARED '<gid>' in that database), stop the consumers of replication slots, or drop "
-                            + "subscriptions (ALTER SUBSCRIPTION ... DISABLE; ALTER SUBSCRIPTION ... SET (slot_name = "
-                            + "NONE); DROP SUBSCRIPTION ...), then run the goal again.",
-                    cause);
+            throw notClearable("Cannot drop " + target.describe() + ":", blockers, cause);
         }
+    }
+
+    /**
+     * The failure for what holds a database although no session is left: prepared transactions, active replication
+     * slots, subscriptions ({@code blockers}, as {@link MaintenanceConnection#forceBlockers} names them).
+     */
+    static PgResetException notClearable(String lead, List<String> blockers, SQLException cause) {
+        return new PgResetException(
+                Problem.DATABASE_IN_USE,
+                lead + " it is used by " + String.join(", ", blockers)
+                        + ", which terminating sessions cannot clear. Finish prepared transactions (ROLLBACK "
+                        + "PREPARED '<gid>' in that database), stop the consumers of replication slots, or drop "
+                        + "subscriptions (ALTER SUBSCRIPTION ... DISABLE; ALTER SUBSCRIPTION ... SET (slot_name = "
+                        + "NONE); DROP SUBSCRIPTION ...), then run the goal again.",
+                cause);
     }
 
     private void execute(String sql, String action) {
@@ -361,11 +361,7 @@ final class DatabaseDropper {
     private void requireTerminable(List<Session> sessions) {
         List<Session> refused = sessions.stream().filter(s -> !s.canTerminate()).toList();
         if (!refused.isEmpty()) {
-            throw new PgResetException(
-                    Problem.PERMISSION_DENIED,
-                    "Cannot drop " + target.describe() + ": role "
-                            + connection.role() + " may not terminate " + refused.size() + " of its sessions:\n"
-                            + Session.whyNotTerminable(refused, connection.role()));
+            throw new SessionTerminator(connection).refused("Cannot drop " + target.describe() + ":", refused);
         }
     }
 

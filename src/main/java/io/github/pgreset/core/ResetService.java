@@ -45,16 +45,13 @@ public final class ResetService {
                 return new TerminateResult(
                         database, connection.version(), connection.sessions(database), true, since(start));
             }
-            SessionTerminator.Termination termination = new SessionTerminator(connection).terminate(database);
+            SessionTerminator terminator = new SessionTerminator(connection);
+            SessionTerminator.Termination termination = terminator.terminate(database);
             if (!termination.refused().isEmpty()) {
-                throw new PgResetException(
-                        Problem.PERMISSION_DENIED,
-                        "Terminated "
-                                + termination.terminated().size() + " session(s) on " + target().describe()
-                                + ", but role "
-                                + connection.role() + " may not terminate "
-                                + termination.refused().size() + ":\n"
-                                + Session.whyNotTerminable(termination.refused(), connection.role()));
+                throw terminator.refused(
+                        "Terminated " + termination.terminated().size() + " session(s) on " + target().describe()
+                                + ", but",
+                        termination.refused());
             }
             if (!termination.stillRunning().isEmpty()) {
                 throw new PgResetException(

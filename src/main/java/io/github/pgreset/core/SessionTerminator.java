@@ -2,7 +2,9 @@ package io.github.pgreset.core;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Ends every client session on a database except the plugin's own, in one round trip, then polls until their
@@ -19,12 +21,24 @@ final class SessionTerminator {
      */
     record Termination(List<Session> terminated, List<Session> refused, List<Integer> stillRunning) {}
 
+    /**
+     * What {@link #clear} did.
+     *
+     * @param ended every session terminated, each once
+     * @param returning sessions found after the first round (clients that got in while connections were being
+     *     blocked), one entry per appearance
+     * @param stillRunning pids that had been terminated but not exited when the deadline passed
+     * @param clear whether a last round found no session left
+     */
+    record Cleared(List<Session> ended, List<Session> returning, List<Integer> stillRunning, boolean clear) {}
+
     private final MaintenanceConnection connection;
 
     SessionTerminator(MaintenanceConnection connection) {
         this.connection = connection;
     }
 
+    /** Terminates the sessions on the database now and waits for them; clients that connect meanwhile stay. */
     Termination terminate(DatabaseName database) {
         List<Session> terminated = new ArrayList<>();
         List<Session> refused = new ArrayList<>();
@@ -38,6 +52,48 @@ final class SessionTerminator {
             return session;
         });
         return new Termination(terminated, refused, waitUntilGone(terminated));
+    }
+
+    /**
+     * For a database closed to new connections: terminates until no session but the plugin's is left. A client that
+     * passed the connection check just before ALTER DATABASE ... ALLOW_CONNECTIONS false committed gets in after the
+     * first round; the next round ends it. Clear means a round found nobody to terminate; a backend that is still
+     * starting up is not in pg_stat_activity yet, so callers retry their statement when the server still reports the
+     * database in use (55006).
+     *
+     * @param refusal how a refusal begins, e.g. {@code Cannot drop database "chat" on localhost:5432:}
+     * @throws PgResetException when the role may not terminate some session, before waiting for the others
+     */
+    Cleared clear(DatabaseName database, String refusal) {
+        Map<Integer, Session> ended = new LinkedHashMap<>();
+        List<Session> returning = new ArrayList<>();
+        for (int round = 1; ; round++) {
+            Termination termination = terminate(database);
+            if (!termination.refused().isEmpty()) {
+                throw refused(refusal, termination.refused());
+            }
+            boolean clear = termination.terminated().isEmpty();
+            termination.terminated().forEach(s -> ended.put(s.pid(), s));
+            if (round > 1) {
+                returning.addAll(termination.terminated());
+            }
+            if (clear
+                    || !termination.stillRunning().isEmpty()
+                    || connection.deadline().expired()) {
+                return new Cleared(List.copyOf(ended.values()), returning, termination.stillRunning(), clear);
+            }
+        }
+    }
+
+    /**
+     * The failure for sessions the plugin's role may not terminate, naming each and the privilege that would allow
+     * it; {@code lead} says what could not be done.
+     */
+    PgResetException refused(String lead, List<Session> refused) {
+        return new PgResetException(
+                Problem.PERMISSION_DENIED,
+                lead + " role " + connection.role() + " may not terminate " + refused.size() + " of its sessions:\n"
+                        + Session.whyNotTerminable(refused, connection.role()));
     }
 
     /** Polls pg_stat_activity, with growing pauses, until every pid has gone or the deadline passes. */

@@ -5,7 +5,9 @@ import io.github.pgreset.core.ServerVersion.Feature;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Snapshots: a template copy of a database, closed to connections, and a prepared copy of that template waiting to be
@@ -25,6 +27,8 @@ final class Snapshots {
 
     /** How the comment of every database pgreset makes for snapshots begins; only those it drops. */
     static final String MARK = "pgreset:";
+
+    private static final Duration LONGEST_RETRY = Duration.ofSeconds(1);
 
     private static final String ASIDE_MARK = MARK + " the database before a restore, dropped right after it";
 
@@ -50,27 +54,15 @@ final class Snapshots {
         }
         dropOwnIfExists(names.prepared());
         dropOwnIfExists(names.snapshot());
-        List<Session> terminated = new ArrayList<>();
+        Map<Integer, Session> terminated = new LinkedHashMap<>();
         // CREATE DATABASE ... TEMPLATE needs the source to itself: block new sessions, end the others, copy, reopen
         execute(
                 DatabaseStatements.allowConnections(names.target(), false),
                 "Blocking new connections to " + describe(names.target()));
         try {
-            SessionTerminator.Termination termination = new SessionTerminator(connection).terminate(names.target());
-            terminated.addAll(termination.terminated());
-            if (!termination.refused().isEmpty()) {
-                throw new PgResetException(
-                        Problem.PERMISSION_DENIED,
-                        "Cannot snapshot " + describe(names.target()) + ": role " + connection.role()
-                                + " may not terminate " + termination.refused().size() + " of its sessions:\n"
-                                + Session.whyNotTerminable(termination.refused(), connection.role()));
-            }
-            long copyStart = System.nanoTime();
             Strategy strategy = strategyFor(names.target());
-            execute(
-                    DatabaseStatements.createFrom(names.snapshot(), names.target(), row.owner(), strategy),
-                    "Copying " + describe(names.target()));
-            Duration copy = Duration.ofNanos(System.nanoTime() - copyStart);
+            Duration copy = copyAlone(
+                    DatabaseStatements.createFrom(names.snapshot(), names.target(), row.owner(), strategy), terminated);
             execute(DatabaseStatements.allowConnections(names.snapshot(), false), "Closing the snapshot");
             execute(DatabaseStatements.isTemplate(names.snapshot(), true), "Marking the snapshot a template");
             execute(
@@ -80,12 +72,72 @@ final class Snapshots {
                     "Marking the snapshot");
             Duration elapsed = since(startNanos);
             return new SnapshotResult(
-                    names, connection.version(), terminated, strategy, copy, elapsed, List.copyOf(statements));
+                    names,
+                    connection.version(),
+                    List.copyOf(terminated.values()),
+                    strategy,
+                    copy,
+                    elapsed,
+                    List.copyOf(statements));
         } finally {
             execute(
                     DatabaseStatements.allowConnections(names.target(), true),
                     "Allowing connections to " + describe(names.target()) + " again");
         }
+    }
+
+    /**
+     * Copies the target, closed to new connections, once nobody else is connected to it: terminates its sessions
+     * (newcomers included), copies, and when the server still finds the database in use (a backend that was starting
+     * up is not yet in pg_stat_activity) terminates and copies again until pgreset.timeout. Returns how long the copy
+     * that succeeded took.
+     */
+    private Duration copyAlone(String copy, Map<Integer, Session> terminated) {
+        SessionTerminator terminator = new SessionTerminator(connection);
+        String refusal = "Cannot snapshot " + describe(names.target()) + ":";
+        // CREATE DATABASE waits 5 s for prepared transactions on the source before it fails: look first
+        requireNothingTerminationCannotClear(refusal, null);
+        Duration pause = Duration.ofMillis(20);
+        while (true) {
+            SessionTerminator.Cleared cleared = terminator.clear(names.target(), refusal);
+            cleared.ended().forEach(s -> terminated.put(s.pid(), s));
+            if (!cleared.clear()) {
+                throw copyTimeout(
+                        cleared.stillRunning().isEmpty()
+                                ? "clients kept connecting while connections were blocked"
+                                : "backends " + cleared.stillRunning() + " were terminated but had not exited");
+            }
+            long start = System.nanoTime();
+            try {
+                connection.executeDdl(copy);
+                statements.add(copy);
+                return since(start);
+            } catch (SQLException e) {
+                if (!DatabaseDropper.OBJECT_IN_USE.equals(e.getSQLState())) {
+                    throw connection.failure(e, "Copying " + describe(names.target()));
+                }
+                requireNothingTerminationCannotClear(refusal, e);
+                if (!connection.deadline().pause(pause)) {
+                    throw copyTimeout("the database stayed in use (" + MaintenanceConnection.serverText(e) + ")");
+                }
+                pause = pause.multipliedBy(2).compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : pause.multipliedBy(2);
+            }
+        }
+    }
+
+    private void requireNothingTerminationCannotClear(String refusal, SQLException cause) {
+        List<String> blockers = connection.forceBlockers(names.target());
+        if (!blockers.isEmpty()) {
+            throw DatabaseDropper.notClearable(refusal, blockers, cause);
+        }
+    }
+
+    private PgResetException copyTimeout(String what) {
+        return new PgResetException(
+                Problem.TIMEOUT,
+                "Could not snapshot " + describe(names.target()) + " within pgreset.timeout ("
+                        + connection.deadline().total().toSeconds() + " s): " + what
+                        + ". Stop the clients of that database, or raise pgreset.timeout.");
     }
 
     /** Makes the target a fresh copy of the snapshot: swaps the prepared copy in, or clones the snapshot. */

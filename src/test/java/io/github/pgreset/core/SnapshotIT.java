@@ -7,6 +7,8 @@ import io.github.pgreset.testing.PgServer;
 import io.github.pgreset.testing.PostgresTest;
 import io.github.pgreset.testing.ReconnectingClient;
 import io.github.pgreset.testing.TestDatabases;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -131,6 +133,55 @@ class SnapshotIT {
                 assertThat(ids(server, chat)).hasSize(100);
                 service(server, chat).prepareNextCopy(null);
             }
+        }
+    }
+
+    /**
+     * A client that connects again the moment it is terminated races the blocking of connections: one that got in
+     * just before it must be ended too, or the copy fails with "source database is being accessed by other users".
+     */
+    @PostgresTest
+    void snapshotWinsAgainstAReconnectingClient(PgServer server, TestDatabases dbs) {
+        String chat = migrated(server, dbs);
+        try (ReconnectingClient client = new ReconnectingClient(server, chat, 4)) {
+            for (int i = 1; i <= 5; i++) {
+                server.awaitSessions(chat, "reconnecting-client", 1);
+                SnapshotResult result = service(server, chat).snapshot(null);
+                assertThat(result.terminated()).as("snapshot %d", i).isNotEmpty();
+                assertThat(server.allowsConnections(chat))
+                        .as("the database accepts connections again")
+                        .isTrue();
+            }
+        }
+        assertThat(ids(server, chat)).hasSize(100);
+        assertThat(server.databaseExists(chat + "_snapshot")).isTrue();
+        assertThat(server.databaseExists(chat + "_next")).isTrue();
+    }
+
+    @PostgresTest
+    void aPreparedTransactionOnTheDatabaseIsNamedAndNoSnapshotIsLeft(PgServer server, TestDatabases dbs)
+            throws Exception {
+        String chat = migrated(server, dbs);
+        String gid = "pgreset-snapshot-" + chat;
+        try (Connection c = server.connect(chat, "two-phase");
+                Statement s = c.createStatement()) {
+            s.execute("BEGIN");
+            s.execute("INSERT INTO message VALUES (1000, 'prepared')");
+            s.execute("PREPARE TRANSACTION '" + gid + "'");
+        }
+        try {
+            assertThatThrownBy(() -> service(server, chat).snapshot(null))
+                    .isInstanceOf(PgResetException.class)
+                    .hasMessageContaining("Cannot snapshot")
+                    .hasMessageContaining("prepared transaction \"" + gid + "\"")
+                    .extracting(e -> ((PgResetException) e).problem())
+                    .isEqualTo(Problem.DATABASE_IN_USE);
+            assertThat(server.databaseExists(chat + "_snapshot")).isFalse();
+            assertThat(server.allowsConnections(chat))
+                    .as("connections are allowed again")
+                    .isTrue();
+        } finally {
+            server.executeIn(chat, "ROLLBACK PREPARED '" + gid + "'");
         }
     }
 

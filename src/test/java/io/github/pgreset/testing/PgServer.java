@@ -165,6 +165,24 @@ public record PgServer(ServerVersion version, String host, int port, String user
                 .orElseThrow();
     }
 
+    /**
+     * Waits until at least {@code count} sessions of {@code applicationName} are connected to the database, polling
+     * pg_stat_activity; fails after 10 seconds.
+     */
+    public void awaitSessions(String database, String applicationName, int count) {
+        String sql = "SELECT count(*) FROM pg_stat_activity WHERE datname = " + SqlText.literal(database)
+                + " AND application_name = " + SqlText.literal(applicationName);
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        int seen;
+        while ((seen = query(sql, rs -> rs.getInt(1)).get(0)) < count) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Only " + seen + " of " + count + " sessions of " + applicationName
+                        + " connected to " + database + " within 10 s");
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(2));
+        }
+    }
+
     @FunctionalInterface
     public interface RowReader<T> {
         T read(ResultSet rs) throws SQLException;
