@@ -373,12 +373,7 @@ class ReliabilityIT {
     void rollbackPreparedClearsPreparedTransactionsAndThenDrops(PgServer server, TestDatabases dbs) throws Exception {
         String chat = dbs.createUnique("chat");
         String gid = "pgreset-rollback-" + chat;
-        try (Connection c = server.connect(chat, "two-phase");
-                Statement s = c.createStatement()) {
-            s.execute("BEGIN");
-            s.execute("CREATE TABLE t (id int)");
-            s.execute("PREPARE TRANSACTION '" + gid + "'");
-        }
+        server.prepareTransaction(chat, gid, "CREATE TABLE t (id int)");
         List<String> before = server.databases();
 
         DropResult dropped = service(server, chat).drop(new DropOptions(true, true, true));

@@ -392,12 +392,7 @@ class ResetServiceIT {
     void aPreparedTransactionIsNamedAndTheDatabaseKept(PgServer server, TestDatabases dbs) throws Exception {
         String chat = dbs.createUnique("chat");
         String gid = "pgreset-test-" + chat;
-        try (Connection c = server.connect(chat, "two-phase");
-                Statement s = c.createStatement()) {
-            s.execute("BEGIN");
-            s.execute("CREATE TABLE t (id int)");
-            s.execute("PREPARE TRANSACTION '" + gid + "'");
-        }
+        server.prepareTransaction(chat, gid, "CREATE TABLE t (id int)");
         try {
             assertThatThrownBy(() -> service(server, chat).drop(DropOptions.defaults()))
                     .isInstanceOf(PgResetException.class)

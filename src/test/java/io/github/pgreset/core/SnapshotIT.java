@@ -7,8 +7,6 @@ import io.github.pgreset.testing.PgServer;
 import io.github.pgreset.testing.PostgresTest;
 import io.github.pgreset.testing.ReconnectingClient;
 import io.github.pgreset.testing.TestDatabases;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -163,12 +161,7 @@ class SnapshotIT {
             throws Exception {
         String chat = migrated(server, dbs);
         String gid = "pgreset-snapshot-" + chat;
-        try (Connection c = server.connect(chat, "two-phase");
-                Statement s = c.createStatement()) {
-            s.execute("BEGIN");
-            s.execute("INSERT INTO message VALUES (1000, 'prepared')");
-            s.execute("PREPARE TRANSACTION '" + gid + "'");
-        }
+        server.prepareTransaction(chat, gid, "INSERT INTO message VALUES (1000, 'prepared')");
         try {
             assertThatThrownBy(() -> service(server, chat).snapshot(null))
                     .isInstanceOf(PgResetException.class)

@@ -120,6 +120,11 @@ public record PgServer(ServerVersion version, String host, int port, String user
         }
     }
 
+    /** Leaves a prepared transaction {@code gid} that ran {@code statement} in the database; it outlives sessions. */
+    public void prepareTransaction(String database, String gid, String statement) {
+        executeIn(database, "BEGIN", statement, "PREPARE TRANSACTION " + SqlText.literal(gid));
+    }
+
     /** Runs a query as the superuser on the postgres database. */
     public <T> List<T> query(String sql, RowReader<T> reader) {
         return queryIn("postgres", sql, reader);
