@@ -16,6 +16,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 
 /** The service against real servers: every behaviour of the four goals, on every test server. */
 class ResetServiceIT {
@@ -147,6 +150,11 @@ class ResetServiceIT {
         }
     }
 
+    /**
+     * The pool serves a query before the first recreate: HikariCP (7.1 and earlier, issues #887 and #2269) stays
+     * broken for good when the very first connection it checks is terminated during that check ("Transaction
+     * isolation level -1 not supported"), which is the pool's bug, not a reset's. After that, it must refill.
+     */
     @PostgresTest
     void recreateWinsAgainstAHikariPoolThatRefillsAtOnce(PgServer server, TestDatabases dbs) throws Exception {
         String chat = dbs.createUnique("chat");
@@ -159,13 +167,14 @@ class ResetServiceIT {
         config.setMaximumPoolSize(3);
         config.setConnectionTimeout(2_000);
         config.setInitializationFailTimeout(-1);
-        config.addDataSourceProperty("ApplicationName", "app-pool");
+        AtomicInteger queries = new AtomicInteger();
         try (HikariDataSource pool = dbs.keep(new HikariDataSource(config))) {
             Thread borrower = new Thread(() -> {
                 while (!pool.isClosed()) {
                     try (Connection c = pool.getConnection();
                             Statement s = c.createStatement()) {
                         s.execute("SELECT 1");
+                        queries.incrementAndGet();
                     } catch (SQLException e) {
                         // terminated or refused: the pool replaces the connection
                     }
@@ -173,18 +182,25 @@ class ResetServiceIT {
             });
             borrower.setDaemon(true);
             borrower.start();
-            server.awaitSessions(chat, "app-pool", 1);
+            awaitMore(queries, 0, "before the first recreate");
             for (int round = 1; round <= 3; round++) {
                 RecreateResult result =
                         service(server, chat).recreate(DropOptions.defaults(), CreateOptions.defaults());
                 assertThat(result.drop().outcome()).as("round %d", round).isEqualTo(DropResult.Outcome.DROPPED);
             }
+            awaitMore(queries, queries.get(), "against the new database");
         }
-        // whether the pool itself refills is HikariCP's business (under load its connection adder was once seen
-        // backing off for minutes); the plugin's part is a new database that accepts connections
         assertThat(server.allowsConnections(chat)).isTrue();
-        try (Connection c = server.connect(chat, "after-recreate")) {
-            assertThat(PgServer.alive(c)).isTrue();
+    }
+
+    /** Waits until the pool has served more than {@code seen} queries; HikariCP backs off up to 5 s between tries. */
+    private static void awaitMore(AtomicInteger queries, int seen, String when) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (queries.get() <= seen) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("The pool served no query " + when + " within 20 s");
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(2));
         }
     }
 
