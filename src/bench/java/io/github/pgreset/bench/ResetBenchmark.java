@@ -6,6 +6,7 @@ import io.github.pgreset.core.ProgressListener;
 import io.github.pgreset.core.ResetService;
 import io.github.pgreset.core.ResetSettings;
 import io.github.pgreset.core.SqlText;
+import io.github.pgreset.core.Strategy;
 import io.github.pgreset.testing.BenchServers;
 import io.github.pgreset.testing.PgServer;
 import io.github.pgreset.testing.ReconnectingClient;
@@ -65,7 +66,8 @@ public final class ResetBenchmark {
                 .append(System.getProperty("os.arch"))
                 .append("; medians of ")
                 .append(RUNS)
-                .append(" runs (3 for the heavy databases).\n\n");
+                .append(
+                        " runs (for the heavy databases: 3 rebuilds and raw clones per strategy, 5 restores and clones in turn).\n\n");
         try (BenchServers servers = BenchServers.start()) {
             for (PgServer server : servers.servers()) {
                 System.out.println("[bench] " + server);
@@ -234,10 +236,16 @@ public final class ResetBenchmark {
                     service.recreate(DropOptions.defaults(), CreateOptions.defaults());
                     server.executeIn(heavy, buildSql.toArray(String[]::new));
                 }));
+        // clones wait for checkpoints (FILE_COPY forces two): a CHECKPOINT before each timing, and the restore and the
+        // raw clone it is compared with run in turn, so that neither inherits the other's dirty buffers
+        String copy = heavy + "_copy";
         List<Double> swaps = new ArrayList<>();
         List<Double> clones = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
+        List<Double> rawClones = new ArrayList<>();
+        String chosen = null;
+        for (int i = 0; i < 5; i++) {
             service.prepareNextCopy(null);
+            execute("CHECKPOINT");
             long start = System.nanoTime();
             if (!service.restore(DropOptions.defaults(), null).swapped()) {
                 throw new IllegalStateException("no prepared copy to swap in");
@@ -246,13 +254,20 @@ public final class ResetBenchmark {
             // as the background job after a restore would: the replaced database is dropped, off the path timed
             server.dropDatabase(heavy + "_next");
             server.dropDatabase(heavy + "_pgreset_old");
+            execute("CHECKPOINT");
             start = System.nanoTime();
-            service.restore(DropOptions.defaults(), null);
+            Strategy strategy = service.restore(DropOptions.defaults(), null).strategy();
             clones.add((System.nanoTime() - start) / 1e6);
             server.dropDatabase(heavy + "_pgreset_old");
+            chosen = strategy == null ? "" : " STRATEGY " + strategy;
+            String raw = "CREATE DATABASE " + copy + " TEMPLATE " + heavy + "_snapshot" + chosen;
+            execute("CHECKPOINT");
+            rawClones.add(timed(() -> execute(raw)));
+            server.dropDatabase(copy);
         }
         double swap = median(swaps);
         double clone = median(clones);
+        double rawClone = median(rawClones);
         rows.add(new String[] {name + ": drop, create, re-run the build SQL", "–", ms(rebuild), ""});
         rows.add(new String[] {
             name + ": `restore`, prepared copy swapped in", "–", ms(swap), String.format("%.0f× faster", rebuild / swap)
@@ -263,11 +278,18 @@ public final class ResetBenchmark {
             ms(clone),
             String.format("%.1f× faster", rebuild / clone)
         });
+        rows.add(new String[] {
+            name + ": `restore` without a prepared copy against the raw clone ("
+                    + (chosen.isEmpty() ? "server's default strategy" : chosen.strip()) + ", in turn)",
+            ms(rawClone),
+            ms(clone),
+            String.format("%.2f×", clone / rawClone)
+        });
         if (server.version().major() >= 15) {
             for (String strategy : List.of("WAL_LOG", "FILE_COPY")) {
-                String copy = heavy + "_copy";
                 double raw = median(3, () -> {
                     server.dropDatabase(copy);
+                    execute("CHECKPOINT");
                     return timed(() -> execute(
                             "CREATE DATABASE " + copy + " TEMPLATE " + heavy + "_snapshot STRATEGY " + strategy));
                 });

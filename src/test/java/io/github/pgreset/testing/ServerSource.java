@@ -86,7 +86,7 @@ public enum ServerSource {
                 + SERVERS_VARIABLE
                 + ", e.g.\n     " + SERVERS_VARIABLE + "='jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres"
                 + "&password=secret' ./mvnw verify\n"
-                + "     (.ci/run does this as root: it starts PostgreSQL 12, 15 and 18 as the postgres user);\n"
+                + "     (.ci/run does this as root: it starts PostgreSQL 12, 13 and 18, and Debian's 15, as the postgres user);\n"
                 + "  2. start a Docker engine: the tests then run postgres:<version>-alpine with Testcontainers;\n"
                 + "  3. run as an ordinary user (not root): the tests start embedded PostgreSQL from the binaries "
                 + "Maven copies to target/pg-binaries.";
