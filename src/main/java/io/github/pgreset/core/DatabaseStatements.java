@@ -74,4 +74,8 @@ final class DatabaseStatements {
     static String comment(DatabaseName database, String comment) {
         return "COMMENT ON DATABASE " + database.sql() + " IS " + SqlText.literal(comment);
     }
+
+    static String removeComment(DatabaseName database) {
+        return "COMMENT ON DATABASE " + database.sql() + " IS NULL";
+    }
 }

@@ -181,6 +181,8 @@ final class Snapshots {
                 execute(
                         DatabaseStatements.allowConnections(names.target(), true),
                         "Opening " + describe(names.target()));
+                // it is the user's database now, no longer one pgreset made (and may drop) for the snapshot
+                execute(DatabaseStatements.removeComment(names.target()), "Unmarking " + describe(names.target()));
             } else {
                 dropOwnIfExists(names.prepared(), prepared);
                 strategy = strategyFor(names.snapshot());

@@ -78,6 +78,12 @@ class SnapshotIT {
         assertThat(ids(server, chat)).hasSize(100).doesNotContain(101);
         assertThat(server.hasTable(chat, "scratch")).isFalse();
         assertThat(server.allowsConnections(chat)).isTrue();
+        assertThat(server.query(
+                        "SELECT shobj_description(oid, 'pg_database') IS NULL FROM pg_database WHERE datname = "
+                                + SqlText.literal(chat),
+                        rs -> rs.getBoolean(1)))
+                .as("no longer marked as a copy pgreset made")
+                .containsExactly(true);
         assertThat(server.databaseExists(chat + "_next"))
                 .as("swapped in, so gone")
                 .isFalse();
