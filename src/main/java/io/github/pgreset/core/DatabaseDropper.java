@@ -37,7 +37,9 @@ final class DatabaseDropper {
     static final String INVALID = "DROP DATABASE (an invalid database left by an interrupted DROP)";
     private static final String NOT_FORCED = "pgreset.force is false, so they were left alone. Close them, or "
             + "set pgreset.force=true (the default) to terminate them.";
-    private static final Duration FIRST_RETRY = Duration.ofMillis(20);
+    /** The first pause before a statement the server refused because the database was in use is tried again. */
+    static final Duration FIRST_RETRY = Duration.ofMillis(20);
+
     private static final Duration LONGEST_RETRY = Duration.ofSeconds(1);
 
     private final MaintenanceConnection connection;
@@ -359,10 +361,7 @@ final class DatabaseDropper {
 
     /** Fails, naming each session the role may not terminate and the privilege that would allow it. */
     private void requireTerminable(List<Session> sessions) {
-        List<Session> refused = sessions.stream().filter(s -> !s.canTerminate()).toList();
-        if (!refused.isEmpty()) {
-            throw new SessionTerminator(connection).refused("Cannot drop " + target.describe() + ":", refused);
-        }
+        new SessionTerminator(connection).requireTerminable(sessions, "Cannot drop " + target.describe() + ":");
     }
 
     private PgResetException timeout(String what) {
@@ -394,7 +393,8 @@ final class DatabaseDropper {
                         + "treat a missing database as done.");
     }
 
-    private static Duration longer(Duration pause) {
+    /** The next pause before trying again: doubled, at most a second. */
+    static Duration longer(Duration pause) {
         Duration doubled = pause.multipliedBy(2);
         return doubled.compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : doubled;
     }

@@ -85,6 +85,14 @@ final class SessionTerminator {
         }
     }
 
+    /** Fails, before anything is terminated, when the plugin's role may not terminate some of these sessions. */
+    void requireTerminable(List<Session> sessions, String lead) {
+        List<Session> refused = sessions.stream().filter(s -> !s.canTerminate()).toList();
+        if (!refused.isEmpty()) {
+            throw refused(lead, refused);
+        }
+    }
+
     /**
      * The failure for sessions the plugin's role may not terminate, naming each and the privilege that would allow
      * it; {@code lead} says what could not be done.

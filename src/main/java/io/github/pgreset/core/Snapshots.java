@@ -28,8 +28,6 @@ final class Snapshots {
     /** How the comment of every database pgreset makes for snapshots begins; only those it drops. */
     static final String MARK = "pgreset:";
 
-    private static final Duration LONGEST_RETRY = Duration.ofSeconds(1);
-
     private static final String ASIDE_MARK = MARK + " the database before a restore, dropped right after it";
 
     private final MaintenanceConnection connection;
@@ -55,6 +53,9 @@ final class Snapshots {
         dropOwnIfExists(names.prepared());
         dropOwnIfExists(names.snapshot());
         Map<Integer, Session> terminated = new LinkedHashMap<>();
+        new SessionTerminator(connection)
+                .requireTerminable(
+                        connection.sessions(names.target()), "Cannot snapshot " + describe(names.target()) + ":");
         // CREATE DATABASE ... TEMPLATE needs the source to itself: block new sessions, end the others, copy, reopen
         execute(
                 DatabaseStatements.allowConnections(names.target(), false),
@@ -97,7 +98,7 @@ final class Snapshots {
         String refusal = "Cannot snapshot " + describe(names.target()) + ":";
         // CREATE DATABASE waits 5 s for prepared transactions on the source before it fails: look first
         requireNothingTerminationCannotClear(refusal, null);
-        Duration pause = Duration.ofMillis(20);
+        Duration pause = DatabaseDropper.FIRST_RETRY;
         while (true) {
             SessionTerminator.Cleared cleared = terminator.clear(names.target(), refusal);
             cleared.ended().forEach(s -> terminated.put(s.pid(), s));
@@ -120,7 +121,7 @@ final class Snapshots {
                 if (!connection.deadline().pause(pause)) {
                     throw copyTimeout("the database stayed in use (" + MaintenanceConnection.serverText(e) + ")");
                 }
-                pause = pause.multipliedBy(2).compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : pause.multipliedBy(2);
+                pause = DatabaseDropper.longer(pause);
             }
         }
     }

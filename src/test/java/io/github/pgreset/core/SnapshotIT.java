@@ -7,6 +7,7 @@ import io.github.pgreset.testing.PgServer;
 import io.github.pgreset.testing.PostgresTest;
 import io.github.pgreset.testing.ReconnectingClient;
 import io.github.pgreset.testing.TestDatabases;
+import java.sql.Connection;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -182,6 +183,33 @@ class SnapshotIT {
         } finally {
             server.executeIn(chat, "ROLLBACK PREPARED '" + gid + "'");
         }
+    }
+
+    @PostgresTest
+    void aSessionTheRoleMayNotTerminateIsNamedBeforeAnythingIsTerminated(PgServer server, TestDatabases dbs)
+            throws Exception {
+        String owner = dbs.createRole("owner", "owner-pw", "CREATEDB");
+        server.execute("GRANT pg_signal_backend TO " + SqlText.identifier(owner));
+        String chat = migrated(server, dbs);
+        server.execute("ALTER DATABASE " + SqlText.identifier(chat) + " OWNER TO " + SqlText.identifier(owner));
+        Connection superuserSession = dbs.idleSession(chat, "dba-psql");
+        Connection ownSession = dbs.keep(server.connect(chat, "app", owner, "owner-pw"));
+        Target asOwner = new Target(server.connection(owner, "owner-pw"), new DatabaseName(chat));
+        ResetService service = new ResetService(
+                new ResetSettings(asOwner, TIMEOUT, false, server.safety(Set.of())), ProgressListener.silent());
+
+        assertThatThrownBy(() -> service.snapshot(null))
+                .isInstanceOf(PgResetException.class)
+                .hasMessageContaining("Cannot snapshot")
+                .hasMessageContaining("belongs to superuser " + server.user())
+                .extracting(e -> ((PgResetException) e).problem())
+                .isEqualTo(Problem.PERMISSION_DENIED);
+        assertThat(PgServer.alive(superuserSession)).isTrue();
+        assertThat(PgServer.alive(ownSession))
+                .as("a session it could terminate is kept too: nothing was terminated")
+                .isTrue();
+        assertThat(server.allowsConnections(chat)).isTrue();
+        assertThat(server.databaseExists(chat + "_snapshot")).isFalse();
     }
 
     @PostgresTest
