@@ -7,6 +7,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.github.pgreset.testing.LogicalConsumer;
 import io.github.pgreset.testing.PgServer;
+import io.github.pgreset.testing.PoolQueries;
 import io.github.pgreset.testing.PostgresTest;
 import io.github.pgreset.testing.TestDatabases;
 import java.sql.Connection;
@@ -25,7 +26,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Pattern;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
@@ -491,8 +491,8 @@ class ReliabilityIT {
         String chat = dbs.createUnique("chat");
         List<String> before = server.databases();
         AtomicBoolean running = new AtomicBoolean(true);
-        AtomicInteger queries = new AtomicInteger();
-        List<AtomicInteger> perPool = List.of(new AtomicInteger(), new AtomicInteger());
+        PoolQueries queries = new PoolQueries();
+        List<PoolQueries> perPool = List.of(new PoolQueries(), new PoolQueries());
         List<HikariDataSource> pools = new ArrayList<>();
         List<Thread> borrowers = new ArrayList<>();
         try {
@@ -508,7 +508,7 @@ class ReliabilityIT {
                 config.setPoolName("app-pool-" + p);
                 HikariDataSource pool = dbs.keep(new HikariDataSource(config));
                 pools.add(pool);
-                AtomicInteger ofThisPool = perPool.get(p);
+                PoolQueries ofThisPool = perPool.get(p);
                 for (int t = 0; t < 10; t++) {
                     Thread borrower = new Thread(() -> borrow(pool, running, queries, ofThisPool));
                     borrower.setDaemon(true);
@@ -517,14 +517,14 @@ class ReliabilityIT {
                 }
             }
             // each pool past its first connection's checks (HikariCP #887: terminated there, a pool stays broken)
-            awaitQueries(perPool.get(0), 10);
-            awaitQueries(perPool.get(1), 10);
+            perPool.get(0).awaitAtLeast(10, "of the first pool");
+            perPool.get(1).awaitAtLeast(10, "of the second pool");
             for (int i = 0; i < 20; i++) {
                 RecreateResult result =
                         service(server, chat).recreate(DropOptions.defaults(), CreateOptions.defaults());
                 assertThat(result.drop().outcome()).as("recreate " + (i + 1)).isEqualTo(DropResult.Outcome.DROPPED);
                 assertThat(server.databaseExists(chat)).isTrue();
-                awaitQueries(queries, queries.get() + 1);
+                queries.awaitAtLeast(queries.count() + 1, "after recreate " + (i + 1));
             }
         } finally {
             running.set(false);
@@ -537,27 +537,17 @@ class ReliabilityIT {
     }
 
     private static void borrow(
-            HikariDataSource pool, AtomicBoolean running, AtomicInteger queries, AtomicInteger ofThisPool) {
+            HikariDataSource pool, AtomicBoolean running, PoolQueries queries, PoolQueries ofThisPool) {
         while (running.get()) {
             try (Connection c = pool.getConnection();
                     Statement s = c.createStatement()) {
                 s.execute("SELECT 1");
-                queries.incrementAndGet();
-                ofThisPool.incrementAndGet();
+                queries.ran();
+                ofThisPool.ran();
             } catch (SQLException e) {
                 // terminated, refused, or the database is being recreated: the pool connects again
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
             }
-        }
-    }
-
-    private static void awaitQueries(AtomicInteger queries, int count) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (queries.get() < count) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the pools ran only " + queries.get() + " of " + count + " queries");
-            }
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
         }
     }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.github.pgreset.testing.PgServer;
+import io.github.pgreset.testing.PoolQueries;
 import io.github.pgreset.testing.PostgresTest;
 import io.github.pgreset.testing.ReconnectingClient;
 import io.github.pgreset.testing.TestDatabases;
@@ -16,9 +17,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
 
 /** The service against real servers: every behaviour of the four goals, on every test server. */
 class ResetServiceIT {
@@ -167,14 +165,14 @@ class ResetServiceIT {
         config.setMaximumPoolSize(3);
         config.setConnectionTimeout(2_000);
         config.setInitializationFailTimeout(-1);
-        AtomicInteger queries = new AtomicInteger();
+        PoolQueries queries = new PoolQueries();
         try (HikariDataSource pool = dbs.keep(new HikariDataSource(config))) {
             Thread borrower = new Thread(() -> {
                 while (!pool.isClosed()) {
                     try (Connection c = pool.getConnection();
                             Statement s = c.createStatement()) {
                         s.execute("SELECT 1");
-                        queries.incrementAndGet();
+                        queries.ran();
                     } catch (SQLException e) {
                         // terminated or refused: the pool replaces the connection
                     }
@@ -182,26 +180,15 @@ class ResetServiceIT {
             });
             borrower.setDaemon(true);
             borrower.start();
-            awaitMore(queries, 0, "before the first recreate");
+            queries.awaitAtLeast(1, "before the first recreate");
             for (int round = 1; round <= 3; round++) {
                 RecreateResult result =
                         service(server, chat).recreate(DropOptions.defaults(), CreateOptions.defaults());
                 assertThat(result.drop().outcome()).as("round %d", round).isEqualTo(DropResult.Outcome.DROPPED);
             }
-            awaitMore(queries, queries.get(), "against the new database");
+            queries.awaitAtLeast(queries.count() + 1, "against the new database");
         }
         assertThat(server.allowsConnections(chat)).isTrue();
-    }
-
-    /** Waits until the pool has served more than {@code seen} queries; HikariCP backs off up to 5 s between tries. */
-    private static void awaitMore(AtomicInteger queries, int seen, String when) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (queries.get() <= seen) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("The pool served no query " + when + " within 20 s");
-            }
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(2));
-        }
     }
 
     @PostgresTest

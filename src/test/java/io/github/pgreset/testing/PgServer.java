@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * A running PostgreSQL server a test may use, with a superuser's credentials.
@@ -177,14 +179,14 @@ public record PgServer(ServerVersion version, String host, int port, String user
     public void awaitSessions(String database, String applicationName, int count) {
         String sql = "SELECT count(*) FROM pg_stat_activity WHERE datname = " + SqlText.literal(database)
                 + " AND application_name = " + SqlText.literal(applicationName);
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         int seen;
         while ((seen = query(sql, rs -> rs.getInt(1)).get(0)) < count) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("Only " + seen + " of " + count + " sessions of " + applicationName
                         + " connected to " + database + " within 10 s");
             }
-            java.util.concurrent.locks.LockSupport.parkNanos(java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(2));
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(2));
         }
     }
 
