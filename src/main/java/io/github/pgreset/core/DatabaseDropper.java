@@ -62,16 +62,16 @@ final class DatabaseDropper {
     }
 
     /**
-     * Like {@link #drop}, but renames the database to {@code aside} instead of dropping it: instant whatever its size,
-     * for a restore that wants the fresh database in place at once and drops the old one afterwards. The renamed
-     * database stays closed to connections. (There is no FORCE for a rename: the sessions are blocked, terminated and
-     * waited for on every version.)
+     * Like {@link #drop}, but ends with a restore's {@link NameSwap} instead of dropping: the database is renamed
+     * aside (instant whatever its size; dropped afterwards, off the restore's path) and the copy renamed into its name,
+     * in one transaction. The renamed database stays closed to connections.
+     * (There is no FORCE for a rename: the sessions are blocked, terminated and waited for on every version.)
      */
-    DropResult moveAside(DropOptions options, boolean dryRun, DatabaseName aside) {
-        return drop(options, dryRun, aside);
+    DropResult moveAside(DropOptions options, boolean dryRun, NameSwap swap) {
+        return drop(options, dryRun, swap);
     }
 
-    private DropResult drop(DropOptions options, boolean dryRun, DatabaseName aside) {
+    private DropResult drop(DropOptions options, boolean dryRun, NameSwap swap) {
         DatabaseName database = target.database();
         MaintenanceConnection.CatalogRow catalog = connection.catalogRow(database);
         requireWritable(catalog);
@@ -102,29 +102,27 @@ final class DatabaseDropper {
         ServerVersion version = connection.version();
         if (row.invalid()) {
             // nobody can connect to an invalid database (an interrupted DROP): a plain DROP cleans it up
-            String drop = DatabaseStatements.drop(database, false, version);
+            FinalStep drop = FinalStep.of(DatabaseStatements.drop(database, false, version));
             return dryRun
-                    ? result(DropResult.Outcome.PLANNED, INVALID, List.of(), List.of(drop), 0)
+                    ? result(DropResult.Outcome.PLANNED, INVALID, List.of(), drop.statements(), 0)
                     : dropOnce(drop, INVALID);
         }
         if (options.rollbackPrepared()) {
             rollBackPreparedTransactions(dryRun);
         }
         List<Session> sessions = connection.sessions(database);
-        boolean blockFirst = options.force() && (aside != null || !version.supports(Feature.DROP_FORCE));
-        String method = aside != null
+        boolean blockFirst = options.force() && (swap != null || !version.supports(Feature.DROP_FORCE));
+        String method = swap != null
                 ? (options.force() ? MOVE_ASIDE : "ALTER DATABASE ... RENAME")
                 : !options.force() ? PLAIN : blockFirst ? BLOCK_TERMINATE : FORCE;
-        String drop = aside != null
-                ? DatabaseStatements.rename(database, aside)
-                : DatabaseStatements.drop(database, options.force(), version);
+        FinalStep drop = swap != null ? swap : FinalStep.of(DatabaseStatements.drop(database, options.force(), version));
         if (dryRun) {
-            List<String> plan = blockFirst && row.allowConnections()
-                    ? List.of(
-                            DatabaseStatements.allowConnections(database, false),
-                            "-- terminate the sessions, then wait until they have exited",
-                            drop)
-                    : List.of(drop);
+            List<String> plan = new ArrayList<>();
+            if (blockFirst && row.allowConnections()) {
+                plan.add(DatabaseStatements.allowConnections(database, false));
+                plan.add("-- terminate the sessions, then wait until they have exited");
+            }
+            plan.addAll(drop.statements());
             return result(DropResult.Outcome.PLANNED, method, sessions, plan, 0);
         }
         if (!options.force()) {
@@ -192,10 +190,10 @@ final class DatabaseDropper {
     }
 
     /** One DROP without terminating anyone: a session that connected meanwhile makes it fail, listed. */
-    private DropResult dropOnce(String drop, String method) {
+    private DropResult dropOnce(FinalStep drop, String method) {
         try {
-            connection.executeDdl(drop);
-            return result(DropResult.Outcome.DROPPED, method, List.of(), List.of(drop), 1);
+            drop.execute(connection);
+            return result(DropResult.Outcome.DROPPED, method, List.of(), drop.statements(), 1);
         } catch (SQLException e) {
             if (OBJECT_IN_USE.equals(e.getSQLState()) && method.equals(PLAIN)) {
                 throw inUse(connection.sessions(target.database()), NOT_FORCED);
@@ -205,12 +203,12 @@ final class DatabaseDropper {
     }
 
     /** 13+: FORCE terminates and drops under the database lock; retried while a victim is slow to exit. */
-    private DropResult forceDrop(String drop, List<Session> sessions) {
+    private DropResult forceDrop(FinalStep drop, List<Session> sessions) {
         Duration pause = FIRST_RETRY;
         for (int attempt = 1; ; attempt++) {
             try {
-                connection.executeDdl(drop);
-                return result(DropResult.Outcome.DROPPED, FORCE, sessions, List.of(drop), attempt);
+                drop.execute(connection);
+                return result(DropResult.Outcome.DROPPED, FORCE, sessions, drop.statements(), attempt);
             } catch (SQLException e) {
                 if (INSUFFICIENT_PRIVILEGE.equals(e.getSQLState())) {
                     requireTerminable(connection.sessions(target.database()));
@@ -225,7 +223,7 @@ final class DatabaseDropper {
     }
 
     /** Before 13: block new connections, terminate, wait, drop; allow connections again if the drop fails. */
-    private DropResult blockTerminateDrop(DatabaseRow row, String drop, String method) {
+    private DropResult blockTerminateDrop(DatabaseRow row, FinalStep drop, String method) {
         DatabaseName database = target.database();
         List<String> statements = new ArrayList<>();
         Map<Integer, Session> ended = new LinkedHashMap<>();
@@ -256,9 +254,9 @@ final class DatabaseDropper {
                     throw timeout("clients kept connecting while connections were blocked");
                 }
                 try {
-                    connection.executeDdl(drop);
+                    drop.execute(connection);
                     dropped = true;
-                    statements.add(drop);
+                    statements.addAll(drop.statements());
                     return result(DropResult.Outcome.DROPPED, method, List.copyOf(ended.values()), statements, attempt);
                 } catch (SQLException e) {
                     if (!OBJECT_IN_USE.equals(e.getSQLState())) {

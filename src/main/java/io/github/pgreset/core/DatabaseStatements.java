@@ -62,6 +62,11 @@ final class DatabaseStatements {
                 + (strategy == null ? "" : " STRATEGY " + strategy.name());
     }
 
+    /** A copy, as {@link #createFrom}, that nobody can connect to until it is opened (ALLOW_CONNECTIONS, 9.5+). */
+    static String createClosedCopy(DatabaseName database, DatabaseName template, String owner, Strategy strategy) {
+        return createFrom(database, template, owner, strategy) + " ALLOW_CONNECTIONS false";
+    }
+
     static String rename(DatabaseName database, DatabaseName newName) {
         return "ALTER DATABASE " + database.sql() + " RENAME TO " + newName.sql();
     }

@@ -248,6 +248,42 @@ final class MaintenanceConnection implements AutoCloseable {
         }
     }
 
+    /** Work on this connection that must commit as a whole; see {@link #inOneTransaction}. */
+    @FunctionalInterface
+    interface TransactionWork {
+        void run() throws SQLException;
+    }
+
+    /**
+     * Runs {@code work} in one transaction, so that no other session sees a state between its statements; on failure
+     * nothing of it stays, and the SQLException of the statement that failed is left to the caller.
+     */
+    void inOneTransaction(TransactionWork work) throws SQLException {
+        jdbc.setAutoCommit(false);
+        try {
+            work.run();
+            jdbc.commit();
+        } catch (SQLException e) {
+            try {
+                jdbc.rollback();
+            } catch (SQLException rollback) {
+                e.addSuppressed(rollback);
+            }
+            throw e;
+        } finally {
+            try {
+                jdbc.setAutoCommit(true);
+            } catch (SQLException broken) {
+                // the connection is gone; the next statement says so
+            }
+        }
+    }
+
+    /** {@code SET [LOCAL] lock_timeout}: LOCAL lasts until the end of the transaction. */
+    static String lockTimeout(java.time.Duration timeout, boolean local) {
+        return "SET " + (local ? "LOCAL " : "") + "lock_timeout = '" + timeout.toMillis() + "ms'";
+    }
+
     /** A failure of a statement, as the user should read it. */
     PgResetException failure(SQLException e, String action) {
         String sqlState = e.getSQLState() == null ? "" : e.getSQLState();

@@ -141,7 +141,12 @@ final class Snapshots {
                         + ". Stop the clients of that database, or raise pgreset.timeout.");
     }
 
-    /** Makes the target a fresh copy of the snapshot: swaps the prepared copy in, or clones the snapshot. */
+    /**
+     * Makes the target a fresh copy of the snapshot. Without a prepared copy, the snapshot is first cloned into one
+     * while the target is still served. Then, once the target's sessions are blocked and ended, one transaction
+     * renames the target aside and the copy into its name and opens it: a client finds either the old database or the
+     * fresh one, never the name missing.
+     */
     RestoreResult restore(DropOptions dropOptions, boolean dryRun) {
         DatabaseRow snapshot = connection.databaseRow(names.snapshot());
         if (snapshot == null) {
@@ -156,50 +161,51 @@ final class Snapshots {
         // a copy of an earlier snapshot (taken again since) or one left half-made is never swapped in
         boolean swap =
                 prepared != null && !prepared.invalid() && copyMark(snapshot).equals(prepared.comment());
-        DropOptions options = new DropOptions(dropOptions.force(), true, dropOptions.rollbackPrepared());
         if (!dryRun) {
             // left by a restore whose background drop never ran
             dropOwnIfExists(names.aside());
         }
-        // the old database is renamed out of the way (instant whatever its size) and dropped after, off this path
-        DropResult moved = new DatabaseDropper(connection, target, progress).moveAside(options, dryRun, names.aside());
-        statements.addAll(moved.statements());
-        boolean movedAside =
-                moved.outcome() == DropResult.Outcome.DROPPED && !moved.method().equals(DatabaseDropper.INVALID);
         Strategy strategy = null;
-        if (dryRun) {
-            statements.add(
-                    swap
-                            ? DatabaseStatements.rename(names.prepared(), names.target())
-                            : DatabaseStatements.createFrom(
-                                    names.target(), names.snapshot(), snapshot.owner(), strategyFor(names.snapshot())));
-        } else {
-            if (movedAside) {
-                execute(DatabaseStatements.comment(names.aside(), ASIDE_MARK), "Marking the replaced database");
-            }
-            if (swap) {
-                execute(DatabaseStatements.rename(names.prepared(), names.target()), "Swapping the prepared copy in");
-                execute(
-                        DatabaseStatements.allowConnections(names.target(), true),
-                        "Opening " + describe(names.target()));
-                // it is the user's database now, no longer one pgreset made (and may drop) for the snapshot
-                execute(DatabaseStatements.removeComment(names.target()), "Unmarking " + describe(names.target()));
+        if (!swap) {
+            strategy = strategyFor(names.snapshot());
+            String clone = DatabaseStatements.createClosedCopy(
+                    names.prepared(), names.snapshot(), snapshot.owner(), strategy);
+            if (dryRun) {
+                if (prepared != null) {
+                    statements.add(DatabaseStatements.drop(names.prepared(), true, connection.version()));
+                }
+                statements.add(clone);
             } else {
                 dropOwnIfExists(names.prepared(), prepared);
-                strategy = strategyFor(names.snapshot());
-                execute(
-                        DatabaseStatements.createFrom(names.target(), names.snapshot(), snapshot.owner(), strategy),
-                        "Copying the snapshot");
+                execute(clone, "Copying the snapshot");
             }
         }
-        Duration fresh = since(startNanos);
+        NameSwap swapIn = new NameSwap(
+                names.target(), names.prepared(), names.aside(), ASIDE_MARK, connection.superuser());
+        DropOptions options = new DropOptions(dropOptions.force(), true, dropOptions.rollbackPrepared());
+        DropResult moved = new DatabaseDropper(connection, target, progress).moveAside(options, dryRun, swapIn);
+        statements.addAll(moved.statements());
+        if (moved.outcome() == DropResult.Outcome.MISSING || moved.method().equals(DatabaseDropper.INVALID)) {
+            // no database to move aside (or only an invalid one, now dropped): the copy takes the free name
+            NameSwap intoFreeName = swapIn.withoutAside();
+            if (dryRun) {
+                statements.addAll(intoFreeName.statements());
+            } else {
+                try {
+                    intoFreeName.execute(connection);
+                    statements.addAll(intoFreeName.statements());
+                } catch (SQLException e) {
+                    throw connection.failure(e, "Swapping the copy in");
+                }
+            }
+        }
         return new RestoreResult(
                 names,
                 connection.version(),
                 swap,
                 moved.terminated(),
                 strategy,
-                fresh,
+                since(startNanos),
                 List.copyOf(statements),
                 dryRun);
     }
@@ -217,10 +223,9 @@ final class Snapshots {
         }
         dropOwnIfExists(names.prepared());
         execute(
-                DatabaseStatements.createFrom(
+                DatabaseStatements.createClosedCopy(
                         names.prepared(), names.snapshot(), snapshot.owner(), strategyFor(names.snapshot())),
                 "Preparing the next copy");
-        execute(DatabaseStatements.allowConnections(names.prepared(), false), "Closing the prepared copy");
         execute(DatabaseStatements.comment(names.prepared(), copyMark(snapshot)), "Marking the prepared copy");
         return since(start);
     }

@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** snapshot, restore and the prepared copy that restore swaps in, against every test server. */
@@ -139,6 +140,29 @@ class SnapshotIT {
                 service(server, chat).prepareNextCopy(null);
             }
         }
+    }
+
+    /**
+     * The old database is moved aside and the copy renamed into its name in one transaction: a client that connects
+     * in a tight loop meets the old database (closed while its sessions end) or the fresh one, never a missing name.
+     */
+    @PostgresTest
+    void aClientConnectingDuringRestoresNeverFindsTheDatabaseMissing(PgServer server, TestDatabases dbs) {
+        String chat = migrated(server, dbs);
+        service(server, chat).snapshot(null);
+        Map<String, Integer> failures;
+        try (ReconnectingClient client = new ReconnectingClient(server, chat, 3)) {
+            for (int i = 1; i <= 12; i++) {
+                int connected = client.connections();
+                RestoreResult restored = service(server, chat).restore(DropOptions.defaults(), null);
+                assertThat(restored.swapped()).as("restore %d", i).isTrue();
+                client.awaitConnections(connected + 1);
+                service(server, chat).prepareNextCopy(null);
+            }
+            failures = client.failures();
+        }
+        assertThat(failures).as("failures by SQLSTATE").doesNotContainKey("3D000");
+        assertThat(failures).as("the client was refused while sessions ended").isNotEmpty();
     }
 
     /**

@@ -3,6 +3,9 @@ package io.github.pgreset.testing;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -19,6 +22,7 @@ public final class ReconnectingClient implements AutoCloseable {
     private final String database;
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final AtomicInteger connections = new AtomicInteger();
+    private final Map<String, AtomicInteger> refusals = new ConcurrentHashMap<>();
     private final Thread[] threads;
 
     public ReconnectingClient(PgServer server, String database, int threadCount) {
@@ -35,6 +39,13 @@ public final class ReconnectingClient implements AutoCloseable {
     /** How many connections the threads have opened so far. */
     public int connections() {
         return connections.get();
+    }
+
+    /** How often connecting or querying failed, by SQLSTATE (3D000: the database did not exist). */
+    public Map<String, Integer> failures() {
+        Map<String, Integer> counts = new TreeMap<>();
+        refusals.forEach((state, count) -> counts.put(state, count.get()));
+        return counts;
     }
 
     /** Waits until at least {@code count} connections have been opened, or fails after 10 seconds. */
@@ -60,6 +71,8 @@ public final class ReconnectingClient implements AutoCloseable {
                 }
             } catch (SQLException e) {
                 // terminated, refused or the database is gone: connect again at once
+                refusals.computeIfAbsent(String.valueOf(e.getSQLState()), state -> new AtomicInteger())
+                        .incrementAndGet();
                 LockSupport.parkNanos(RETRY_PAUSE_NANOS);
             }
         }

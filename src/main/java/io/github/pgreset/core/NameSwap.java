@@ -1,0 +1,84 @@
+package io.github.pgreset.core;
+
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A restore's swap, in one transaction: the target renamed aside (and marked for the background drop), the copy
+ * renamed into its name, opened and unmarked. A client finds the old database or the fresh one, never the name missing.
+ *
+ * <p>One race is left by the transaction alone: a client that looked the name up before the commit and waits on the
+ * old database's lock finds it renamed afterwards ("database does not exist ... It seems to have just been dropped or
+ * renamed"). A superuser closes it: {@code LOCK pg_database} holds back every new connection's name lookup until the
+ * commit (a millisecond). Where that lock is not granted within {@link #HOLD_WAIT} (a long transaction that read
+ * pg_database), the swap goes on without it rather than keep the server's new connections waiting.
+ *
+ * @param aside the target's name while it waits for its drop, or {@code null} when there is no target to move
+ * @param holdBackConnections whether to lock pg_database for the swap (superusers only)
+ */
+record NameSwap(
+        DatabaseName target, DatabaseName copy, DatabaseName aside, String asideMark, boolean holdBackConnections)
+        implements FinalStep {
+    static final String HOLD_BACK = "LOCK TABLE pg_catalog.pg_database IN ACCESS EXCLUSIVE MODE";
+    /** How long the swap may wait for the lock on pg_database; new connections to the whole server wait meanwhile. */
+    static final Duration HOLD_WAIT = Duration.ofMillis(200);
+
+    private static final String SAVEPOINT = "pgreset_hold_back";
+
+    /** The same swap for a free name (no target to move aside). */
+    NameSwap withoutAside() {
+        return new NameSwap(target, copy, null, asideMark, holdBackConnections);
+    }
+
+    @Override
+    public List<String> statements() {
+        List<String> sql = new ArrayList<>();
+        if (holdBackConnections) {
+            sql.add(HOLD_BACK);
+        }
+        sql.addAll(swap());
+        return sql;
+    }
+
+    private List<String> swap() {
+        List<String> sql = new ArrayList<>();
+        if (aside != null) {
+            sql.add(DatabaseStatements.rename(target, aside));
+            sql.add(DatabaseStatements.comment(aside, asideMark));
+        }
+        sql.add(DatabaseStatements.rename(copy, target));
+        sql.add(DatabaseStatements.allowConnections(target, true));
+        // it is the user's database now, no longer one pgreset made (and may drop) for the snapshot
+        sql.add(DatabaseStatements.removeComment(target));
+        return sql;
+    }
+
+    @Override
+    public void execute(MaintenanceConnection connection) throws SQLException {
+        connection.inOneTransaction(() -> {
+            if (holdBackConnections) {
+                holdBack(connection);
+            }
+            for (String sql : swap()) {
+                connection.executeDdl(sql);
+            }
+        });
+    }
+
+    private static void holdBack(MaintenanceConnection connection) throws SQLException {
+        connection.executeDdl("SAVEPOINT " + SAVEPOINT);
+        try {
+            connection.executeDdl(MaintenanceConnection.lockTimeout(HOLD_WAIT, true));
+            connection.executeDdl(HOLD_BACK);
+            connection.executeDdl(
+                    MaintenanceConnection.lockTimeout(connection.deadline().total(), true));
+        } catch (SQLException e) {
+            if (!DatabaseDropper.LOCK_NOT_AVAILABLE.equals(e.getSQLState())) {
+                throw e;
+            }
+            connection.executeDdl("ROLLBACK TO SAVEPOINT " + SAVEPOINT);
+        }
+    }
+}
