@@ -8,8 +8,8 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * The next prepared copy of a snapshot, made on its own thread after a restore while the build goes on (tests run on
- * the fresh database meanwhile). Whoever started it waits for it before the JVM exits, so no half-made copy is left
- * behind; a restore that comes first waits for it through the goal lock.
+ * the fresh database meanwhile). Whoever started it waits for it before the build reports its result, so nothing of it
+ * runs after the build; a restore that comes first waits for it through the goal lock.
  */
 public final class NextCopy {
     private final CompletableFuture<Duration> copy;
@@ -31,6 +31,8 @@ public final class NextCopy {
                 },
                 "pgreset-next-copy");
         thread.setDaemon(true);
+        // every failure goes to the future, and from there to whoever waits
+        thread.setUncaughtExceptionHandler((t, e) -> {});
         thread.start();
         return new NextCopy(copy);
     }
@@ -48,7 +50,7 @@ public final class NextCopy {
             if (e.getCause() instanceof PgResetException failure) {
                 throw failure;
             }
-            throw new IllegalStateException("Preparing the next copy failed", e.getCause());
+            throw new PgResetException(Problem.SERVER_ERROR, "Preparing it failed: " + e.getCause(), e.getCause());
         } catch (TimeoutException e) {
             throw new PgResetException(
                     Problem.TIMEOUT,

@@ -330,6 +330,11 @@ public abstract class AbstractPgResetMojo extends AbstractMojo {
     protected abstract GoalReport run(ResetService service, GoalClock clock);
 
     /** pgreset.timeout. */
+    /** The build this goal runs in; {@code null} outside one (a test harness). */
+    protected final MavenSession session() {
+        return session;
+    }
+
     protected final Duration timeout() {
         return Duration.ofSeconds(timeout);
     }

@@ -6,6 +6,7 @@ import io.github.pgreset.core.NextCopy;
 import io.github.pgreset.core.PgResetException;
 import io.github.pgreset.core.ResetService;
 import io.github.pgreset.core.RestoreResult;
+import io.github.pgreset.maven.internal.BeforeBuildResult;
 import io.github.pgreset.maven.internal.Styled;
 import java.time.Duration;
 import javax.inject.Inject;
@@ -18,13 +19,17 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
  * Makes the database a fresh copy of its snapshot (see {@code snapshot}), handling the sessions on it as {@code drop}
  * does. With a prepared copy of the snapshot, the database is renamed out of the way and the copy renamed into its
  * place, which takes milliseconds whatever the size; the old database is then dropped and the next copy prepared in
- * the background while the build goes on, and Maven waits for that before it exits. Without one, the snapshot is cloned (on PostgreSQL 15+ with the faster STRATEGY for
- * its size).
+ * the background while the build goes on, finished before Maven prints the build's result. Without a prepared copy, the
+ * snapshot is first cloned into one (on PostgreSQL 15+ with the faster STRATEGY for its size) while the database is still
+ * served. Moving the database aside and swapping the copy in commit in one transaction, so no client finds the name
+ * missing.
  *
  * @since 0.1.0
  */
 @Mojo(name = "restore", defaultPhase = LifecyclePhase.PRE_INTEGRATION_TEST, threadSafe = true, requiresProject = false)
 public class RestoreMojo extends AbstractDropMojo {
+    /** Beyond pgreset.timeout (which bounds the copy's statements and lock waits): connecting and closing. */
+    private static final Duration AWAIT_MARGIN = Duration.ofSeconds(15);
 
     /**
      * Name of the snapshot database to restore from; its prepared copy is called the same with {@code _next} appended.
@@ -66,24 +71,28 @@ public class RestoreMojo extends AbstractDropMojo {
                         ? "prepared copy swapped in"
                         : "cloned" + (result.strategy() == null ? "" : " with STRATEGY " + result.strategy()))
                 + ", " + result.terminated().size() + " session(s) terminated).");
-        prepareNextCopy(service);
+        prepareNextCopy(service, result);
         return GoalReport.of(service.target(), result, clock);
     }
 
-    /** The next copy is made while the build goes on; the JVM waits for it (up to pgreset.timeout) before exiting. */
-    private void prepareNextCopy(ResetService service) {
+    /**
+     * The next copy is made on its own thread while the build goes on, and waited for when the build ends, before
+     * Maven prints its result (at most pgreset.timeout, which bounds the copy too). A copy that cannot be made is a
+     * warning: the next restore clones the snapshot instead.
+     */
+    private void prepareNextCopy(ResetService service, RestoreResult result) {
         NextCopy next = NextCopy.start(service, snapshotName);
-        Duration max = timeout().multipliedBy(4);
-        getLog().debug("Preparing the next copy of the snapshot in the background.");
-        Runtime.getRuntime()
-                .addShutdownHook(new Thread(
-                        () -> {
-                            try {
-                                next.await(max);
-                            } catch (PgResetException e) {
-                                System.err.println("[pgreset] " + e.getMessage());
-                            }
-                        },
-                        "pgreset-await-next-copy"));
+        String copy = "the next copy of \"" + result.names().snapshot() + "\" for \"" + result.names().target() + "\"";
+        getLog().debug("Preparing " + copy + " in the background; the build waits for it before it ends.");
+        BeforeBuildResult.register(session(), () -> {
+            try {
+                Duration took = next.await(timeout().plus(AWAIT_MARGIN));
+                getLog().info("pgreset: " + copy + " is ready (made in " + took.toMillis()
+                        + " ms while the build went on).");
+            } catch (PgResetException e) {
+                getLog().warn("pgreset: could not prepare " + copy + ": " + e.getMessage()
+                        + " The next restore clones the snapshot instead.");
+            }
+        });
     }
 }

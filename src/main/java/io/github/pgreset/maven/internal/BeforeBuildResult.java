@@ -1,0 +1,170 @@
+package io.github.pgreset.maven.internal;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.maven.execution.ExecutionEvent;
+import org.apache.maven.execution.ExecutionListener;
+import org.apache.maven.execution.MavenExecutionRequest;
+import org.apache.maven.execution.MavenSession;
+
+/**
+ * Work a goal leaves running while the build goes on (restore's next copy), finished when the build ends but before
+ * Maven prints its result: it sits in front of the build's execution listener, which prints the reactor summary and
+ * {@code BUILD SUCCESS} when the session ends, and runs the waits first. So nothing depends on work after the result:
+ * not on a shutdown hook (a JVM that stays up, an IDE or a daemon, never runs one), nor on loading plugin classes
+ * after Maven has closed the plugin's class realm. One per build, kept in the build's request; no static state.
+ */
+public final class BeforeBuildResult implements ExecutionListener {
+    private final ExecutionListener next;
+    private final List<Runnable> waits = new CopyOnWriteArrayList<>();
+
+    private BeforeBuildResult(ExecutionListener next) {
+        this.next = next;
+    }
+
+    /**
+     * Runs {@code wait} when the build ends, before its result is printed.
+     *
+     * @return false when there is no build to wait for (a goal run outside a Maven session, as by a test harness):
+     *     then nothing waits and the work finishes on its own
+     */
+    public static boolean register(MavenSession session, Runnable wait) {
+        MavenExecutionRequest request = session == null ? null : session.getRequest();
+        if (request == null) {
+            return false;
+        }
+        synchronized (request) {
+            ExecutionListener current = request.getExecutionListener();
+            BeforeBuildResult before;
+            if (current instanceof BeforeBuildResult already) {
+                before = already;
+            } else {
+                before = new BeforeBuildResult(current);
+                request.setExecutionListener(before);
+            }
+            before.waits.add(wait);
+        }
+        return true;
+    }
+
+    @Override
+    public void sessionEnded(ExecutionEvent event) {
+        waits.forEach(Runnable::run);
+        waits.clear();
+        if (next != null) {
+            next.sessionEnded(event);
+        }
+    }
+
+    @Override
+    public void projectDiscoveryStarted(ExecutionEvent event) {
+        if (next != null) {
+            next.projectDiscoveryStarted(event);
+        }
+    }
+
+    @Override
+    public void sessionStarted(ExecutionEvent event) {
+        if (next != null) {
+            next.sessionStarted(event);
+        }
+    }
+
+    @Override
+    public void projectSkipped(ExecutionEvent event) {
+        if (next != null) {
+            next.projectSkipped(event);
+        }
+    }
+
+    @Override
+    public void projectStarted(ExecutionEvent event) {
+        if (next != null) {
+            next.projectStarted(event);
+        }
+    }
+
+    @Override
+    public void projectSucceeded(ExecutionEvent event) {
+        if (next != null) {
+            next.projectSucceeded(event);
+        }
+    }
+
+    @Override
+    public void projectFailed(ExecutionEvent event) {
+        if (next != null) {
+            next.projectFailed(event);
+        }
+    }
+
+    @Override
+    public void mojoSkipped(ExecutionEvent event) {
+        if (next != null) {
+            next.mojoSkipped(event);
+        }
+    }
+
+    @Override
+    public void mojoStarted(ExecutionEvent event) {
+        if (next != null) {
+            next.mojoStarted(event);
+        }
+    }
+
+    @Override
+    public void mojoSucceeded(ExecutionEvent event) {
+        if (next != null) {
+            next.mojoSucceeded(event);
+        }
+    }
+
+    @Override
+    public void mojoFailed(ExecutionEvent event) {
+        if (next != null) {
+            next.mojoFailed(event);
+        }
+    }
+
+    @Override
+    public void forkStarted(ExecutionEvent event) {
+        if (next != null) {
+            next.forkStarted(event);
+        }
+    }
+
+    @Override
+    public void forkSucceeded(ExecutionEvent event) {
+        if (next != null) {
+            next.forkSucceeded(event);
+        }
+    }
+
+    @Override
+    public void forkFailed(ExecutionEvent event) {
+        if (next != null) {
+            next.forkFailed(event);
+        }
+    }
+
+    @Override
+    public void forkedProjectStarted(ExecutionEvent event) {
+        if (next != null) {
+            next.forkedProjectStarted(event);
+        }
+    }
+
+    @Override
+    public void forkedProjectSucceeded(ExecutionEvent event) {
+        if (next != null) {
+            next.forkedProjectSucceeded(event);
+        }
+    }
+
+    @Override
+    public void forkedProjectFailed(ExecutionEvent event) {
+        if (next != null) {
+            next.forkedProjectFailed(event);
+        }
+    }
+}
