@@ -3,6 +3,8 @@
 # refuses to run as root), and exports their superuser JDBC URLs in PGRESET_TEST_SERVERS.
 #   - PostgreSQL 12, 13 and 18 from the embedded binaries Maven copied to target/pg-binaries (./mvnw dependency:copy@pg-binaries)
 #   - Debian's PostgreSQL 15 (pg_ctlcluster), when installed
+#   - in front of each, Debian's PgBouncer twice, pool_mode=session and pool_mode=transaction, listed in
+#     PGRESET_TEST_PGBOUNCERS (session@127.0.0.1:64312 transaction@127.0.0.1:65312 ...) when pgbouncer is installed
 # Source it: `. .ci/start-postgres.sh`. Stop them with `. .ci/start-postgres.sh stop`.
 set -euo pipefail
 
@@ -16,6 +18,9 @@ PG_CI_OS_USER=postgres
 as_postgres() { runuser -u "$PG_CI_OS_USER" -- "$@"; }
 
 stop_servers() {
+  for pid in "$PG_CI_DIR"/pgbouncer-*.pid; do
+    [ -f "$pid" ] && kill "$(cat "$pid")" 2>/dev/null || true
+  done
   for v in $PG_CI_VERSIONS; do
     [ -d "$PG_CI_DIR/data$v" ] && as_postgres "$PG_CI_DIR/pg$v/bin/pg_ctl" -D "$PG_CI_DIR/data$v" -m immediate stop >/dev/null 2>&1 || true
   done
@@ -52,3 +57,42 @@ if command -v pg_ctlcluster >/dev/null && [ -d /etc/postgresql/15/main ]; then
 fi
 
 export PGRESET_TEST_SERVERS="${urls[*]}"
+
+# PgBouncer in front of every server, in session and in transaction mode: any database name goes to the same name on
+# the server; clients are trusted, PgBouncer logs in to the server with the postgres password. After a failed login to
+# the server (the database is being reset) PgBouncer waits server_login_retry before it tries again: 15 s by default,
+# 1 s here, as the README advises for development.
+start_pgbouncer() { # mode listen_port server_port
+  local ini="$PG_CI_DIR/pgbouncer-$1-$2.ini"
+  cat > "$ini" <<INI
+[databases]
+* = host=127.0.0.1 port=$3
+[pgbouncer]
+listen_addr = 127.0.0.1
+listen_port = $2
+unix_socket_dir =
+auth_type = trust
+auth_file = $PG_CI_DIR/pgbouncer-users.txt
+pool_mode = $1
+server_login_retry = 1
+max_client_conn = 1000
+default_pool_size = 50
+logfile = $PG_CI_DIR/pgbouncer-$1-$2.log
+pidfile = $PG_CI_DIR/pgbouncer-$1-$2.pid
+INI
+  chown "$PG_CI_OS_USER" "$ini"
+  as_postgres pgbouncer -d "$ini"
+  bouncers+=("$1@127.0.0.1:$2")
+}
+if command -v pgbouncer >/dev/null; then
+  printf '"postgres" "%s"\n' "$PG_CI_PASSWORD" > "$PG_CI_DIR/pgbouncer-users.txt"
+  chown "$PG_CI_OS_USER" "$PG_CI_DIR/pgbouncer-users.txt"
+  bouncers=()
+  for url in "${urls[@]}"; do
+    port=${url#jdbc:postgresql://127.0.0.1:}; port=${port%%/*}
+    start_pgbouncer session $((64000 + port % 1000)) "$port"
+    start_pgbouncer transaction $((65000 + port % 1000)) "$port"
+  done
+  export PGRESET_TEST_PGBOUNCERS="${bouncers[*]}"
+  echo "started PgBouncer: $PGRESET_TEST_PGBOUNCERS"
+fi

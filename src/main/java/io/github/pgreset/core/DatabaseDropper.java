@@ -115,7 +115,8 @@ final class DatabaseDropper {
         String method = swap != null
                 ? (options.force() ? MOVE_ASIDE : "ALTER DATABASE ... RENAME")
                 : !options.force() ? PLAIN : blockFirst ? BLOCK_TERMINATE : FORCE;
-        FinalStep drop = swap != null ? swap : FinalStep.of(DatabaseStatements.drop(database, options.force(), version));
+        FinalStep drop =
+                swap != null ? swap : FinalStep.of(DatabaseStatements.drop(database, options.force(), version));
         if (dryRun) {
             List<String> plan = new ArrayList<>();
             if (blockFirst && row.allowConnections()) {

@@ -66,6 +66,22 @@ final class MaintenanceConnection implements AutoCloseable {
     }
 
     private static MaintenanceConnection connect(Target target, String database, Deadline deadline) {
+        MaintenanceConnection connection =
+                new MaintenanceConnection(newJdbc(target, database, deadline), target, database, deadline);
+        try {
+            int serverPid = connection.setTimeouts();
+            if (serverPid != ((PGConnection) connection.jdbc).getBackendPID()) {
+                // the cancel key is not the backend's: a pooler stands between (PgBouncer makes up its own)
+                connection.requireSessionPooling(serverPid);
+            }
+            return connection;
+        } catch (RuntimeException e) {
+            connection.close();
+            throw e;
+        }
+    }
+
+    private static Connection newJdbc(Target target, String database, Deadline deadline) {
         ConnectionSettings settings = target.connection();
         Properties props = new Properties();
         props.putAll(settings.driverProperties());
@@ -79,17 +95,54 @@ final class MaintenanceConnection implements AutoCloseable {
         props.setProperty("loginTimeout", String.valueOf(Math.min(2 * CONNECT_TIMEOUT_SECONDS, remaining)));
         // a stuck server or network must not hang the build: the socket gives up a little after the deadline
         props.setProperty("socketTimeout", String.valueOf(remaining + 10));
-        long millis = deadline.total().toMillis();
-        props.setProperty("options", "-c statement_timeout=" + millis + " -c lock_timeout=" + millis);
+        // nothing else in the startup packet: a pooler such as PgBouncer refuses parameters it does not know
+        // ("unsupported startup parameter: options"), so the timeouts are set right after connecting
         props.setProperty("assumeMinServerVersion", "9.6");
 
         String url = "jdbc:postgresql://" + settings.location() + "/" + urlEncode(database);
         try {
-            Connection jdbc = new Driver().connect(url, props);
-            jdbc.setAutoCommit(true);
-            return new MaintenanceConnection(jdbc, target, database, deadline);
+            return new Driver().connect(url, props);
         } catch (SQLException e) {
             throw connectFailure(e, settings, database);
+        }
+    }
+
+    /**
+     * Bounds every statement and lock wait of this session by the goal's timeout, and returns the server process that
+     * serves it, in one round trip.
+     */
+    private int setTimeouts() {
+        String millis = deadline.total().toMillis() + "ms";
+        return query(
+                        "SELECT pg_backend_pid(), set_config('statement_timeout', ?, false),"
+                                + " set_config('lock_timeout', ?, false)",
+                        List.of(millis, millis),
+                        rs -> rs.getInt(1))
+                .get(0);
+    }
+
+    /**
+     * Behind a pooler, the plugin needs one server session for its whole connection (PgBouncer's pool_mode=session):
+     * its timeouts and the lock that keeps goals apart are session state. A pooler that hands server sessions from
+     * client to client between transactions (pool_mode=transaction or statement) gives a second client the very server
+     * process this one just used: refused before anything is changed.
+     */
+    private void requireSessionPooling(int serverPid) {
+        try (MaintenanceConnection second =
+                new MaintenanceConnection(newJdbc(target, database, deadline), target, database, deadline)) {
+            int secondPid = second.query("SELECT pg_backend_pid()", List.of(), rs -> rs.getInt(1))
+                    .get(0);
+            if (secondPid == serverPid) {
+                throw new PgResetException(
+                        Problem.UNSUPPORTED,
+                        "pgreset.url points at a connection pooler at "
+                                + target.connection().location()
+                                + " (PgBouncer or alike) that shares server sessions between its clients "
+                                + "(pool_mode=transaction or statement): there the plugin's statement and lock "
+                                + "timeouts and the lock that keeps two goals apart do not hold. Point pgreset.url "
+                                + "at the PostgreSQL server itself (the host and port PgBouncer connects to), or at a "
+                                + "PgBouncer in pool_mode=session.");
+            }
         }
     }
 

@@ -168,8 +168,8 @@ final class Snapshots {
         Strategy strategy = null;
         if (!swap) {
             strategy = strategyFor(names.snapshot());
-            String clone = DatabaseStatements.createClosedCopy(
-                    names.prepared(), names.snapshot(), snapshot.owner(), strategy);
+            String clone =
+                    DatabaseStatements.createClosedCopy(names.prepared(), names.snapshot(), snapshot.owner(), strategy);
             if (dryRun) {
                 if (prepared != null) {
                     statements.add(DatabaseStatements.drop(names.prepared(), true, connection.version()));
@@ -180,8 +180,8 @@ final class Snapshots {
                 execute(clone, "Copying the snapshot");
             }
         }
-        NameSwap swapIn = new NameSwap(
-                names.target(), names.prepared(), names.aside(), ASIDE_MARK, connection.superuser());
+        NameSwap swapIn =
+                new NameSwap(names.target(), names.prepared(), names.aside(), ASIDE_MARK, connection.superuser());
         DropOptions options = new DropOptions(dropOptions.force(), true, dropOptions.rollbackPrepared());
         DropResult moved = new DatabaseDropper(connection, target, progress).moveAside(options, dryRun, swapIn);
         statements.addAll(moved.statements());

@@ -82,7 +82,8 @@ public class RestoreMojo extends AbstractDropMojo {
      */
     private void prepareNextCopy(ResetService service, RestoreResult result) {
         NextCopy next = NextCopy.start(service, snapshotName);
-        String copy = "the next copy of \"" + result.names().snapshot() + "\" for \"" + result.names().target() + "\"";
+        String copy = "the next copy of \"" + result.names().snapshot() + "\" for \""
+                + result.names().target() + "\"";
         getLog().debug("Preparing " + copy + " in the background; the build waits for it before it ends.");
         BeforeBuildResult.register(session(), () -> {
             try {

@@ -22,6 +22,7 @@ public final class ReconnectingClient implements AutoCloseable {
     private final String database;
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final AtomicInteger connections = new AtomicInteger();
+    private final AtomicInteger queries = new AtomicInteger();
     private final Map<String, AtomicInteger> refusals = new ConcurrentHashMap<>();
     private final Thread[] threads;
 
@@ -48,13 +49,27 @@ public final class ReconnectingClient implements AutoCloseable {
         return counts;
     }
 
+    /** How many queries the threads have run so far. */
+    public int queries() {
+        return queries.get();
+    }
+
     /** Waits until at least {@code count} connections have been opened, or fails after 10 seconds. */
     public void awaitConnections(int count) {
+        await(connections, count, "opened only %d of %d connections");
+    }
+
+    /** Waits until at least {@code count} queries have run, or fails after 10 seconds. */
+    public void awaitQueries(int count) {
+        await(queries, count, "ran only %d of %d queries");
+    }
+
+    private void await(AtomicInteger counter, int count, String shortfall) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (connections.get() < count) {
+        while (counter.get() < count) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("The reconnecting client opened only " + connections.get() + " of " + count
-                        + " connections to " + database + " within 10 s");
+                throw new AssertionError("The reconnecting client " + shortfall.formatted(counter.get(), count) + " on "
+                        + database + " within 10 s; failures by SQLSTATE: " + failures());
             }
             LockSupport.parkNanos(RETRY_PAUSE_NANOS);
         }
@@ -67,6 +82,7 @@ public final class ReconnectingClient implements AutoCloseable {
                 connections.incrementAndGet();
                 while (running.get()) {
                     s.execute("SELECT 1");
+                    queries.incrementAndGet();
                     LockSupport.parkNanos(RETRY_PAUSE_NANOS);
                 }
             } catch (SQLException e) {

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Runs the README's test command as an ordinary user on a fresh clone of this checkout, with no servers given, so the
+# tests take the embedded route (PostgreSQL from Maven Central's binaries, started by the tests). Source it from the
+# checkout's root, as root; extra Maven arguments in NEWCOMER_ARGS (default: one PostgreSQL version, the Mojo tests
+# and one invoker build).
+set -euo pipefail
+NEWCOMER=${NEWCOMER:-pgreset-newcomer}
+NEWCOMER_ARGS=${NEWCOMER_ARGS:-"-Dpgreset.test.versions=18 -Dit.test=GoalsIT -Dinvoker.test=snapshot-restore"}
+id -u "$NEWCOMER" >/dev/null 2>&1 || useradd --create-home --shell /bin/bash "$NEWCOMER"
+home=$(getent passwd "$NEWCOMER" | cut -d: -f6)
+rm -rf "$home/pgreset" "$home/.m2"
+git clone -q "$PWD" "$home/pgreset"
+mkdir -p "$home/.m2"
+cp -r "$HOME/.m2/repository" "$home/.m2/repository"
+[ -d "$HOME/.m2/wrapper" ] && cp -r "$HOME/.m2/wrapper" "$home/.m2/wrapper"
+chown -R "$NEWCOMER:" "$home/pgreset" "$home/.m2"
+# a login shell of the user: its own HOME and PATH, none of CI's variables
+runuser --login "$NEWCOMER" -- bash -c "cd ~/pgreset && ./mvnw -B -ntp verify $NEWCOMER_ARGS"
