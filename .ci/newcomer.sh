@@ -15,4 +15,4 @@ cp -r "$HOME/.m2/repository" "$home/.m2/repository"
 [ -d "$HOME/.m2/wrapper" ] && cp -r "$HOME/.m2/wrapper" "$home/.m2/wrapper"
 chown -R "$NEWCOMER:" "$home/pgreset" "$home/.m2"
 # a login shell of the user: its own HOME and PATH, none of CI's variables
-runuser --login "$NEWCOMER" -- bash -c "cd ~/pgreset && ./mvnw -B -ntp verify $NEWCOMER_ARGS"
+runuser --login "$NEWCOMER" --command "cd ~/pgreset && ./mvnw -B -ntp verify $NEWCOMER_ARGS"

@@ -5,6 +5,7 @@ import io.github.pgreset.core.DropOptions;
 import io.github.pgreset.core.ProgressListener;
 import io.github.pgreset.core.ResetService;
 import io.github.pgreset.core.ResetSettings;
+import io.github.pgreset.core.RestoreResult;
 import io.github.pgreset.core.SqlText;
 import io.github.pgreset.core.Strategy;
 import io.github.pgreset.testing.BenchServers;
@@ -104,6 +105,7 @@ public final class ResetBenchmark {
             row("recreate, 20 clients reconnecting at once", raw, service);
         }
         server.dropDatabase(DB);
+        swapOfAnIdleDatabase();
         mavenProcesses(out);
         heavy(out, "data-heavy (50 tables, ~170 MB)", DataSets.dataHeavy());
         heavy(out, "schema-heavy (200 tables with keys and indexes)", DataSets.schemaHeavy());
@@ -190,6 +192,68 @@ public final class ResetBenchmark {
     private void ensureDatabase() {
         if (!server.databaseExists(DB)) {
             execute("CREATE DATABASE " + DB);
+        }
+    }
+
+    // ------------------------------------------------------------------ restore's swap
+
+    /**
+     * restore with a prepared copy, of an idle database: the service (its own time, which its log line and report
+     * give, and the whole call, connecting included) against the swap's SQL on an open connection: block, then one
+     * transaction that holds back new connections, renames the database aside and the copy into its name, and opens it.
+     */
+    private void swapOfAnIdleDatabase() throws Exception {
+        String db = DB + "_swap";
+        String aside = db + "_pgreset_old";
+        String next = db + "_next";
+        for (String each : List.of(db + "_snapshot", next, aside, db)) {
+            server.dropDatabase(each);
+        }
+        execute("CREATE DATABASE " + db);
+        server.executeIn(db, "CREATE TABLE message (id int PRIMARY KEY, body text)");
+        ResetService service = new ResetService(
+                new ResetSettings(server.target(db), Duration.ofSeconds(60), false, server.safety(Set.of())),
+                ProgressListener.silent());
+        service.snapshot(null);
+        List<Double> raw = new ArrayList<>();
+        List<Double> own = new ArrayList<>();
+        List<Double> call = new ArrayList<>();
+        try (Connection c = server.connect("postgres", "bench-raw")) {
+            for (int i = 0; i <= RUNS; i++) { // the first of each is a warm-up
+                server.dropDatabase(aside);
+                long start = System.nanoTime();
+                RestoreResult restored = service.restore(DropOptions.defaults(), null);
+                double took = (System.nanoTime() - start) / 1e6;
+                if (!restored.swapped()) {
+                    throw new IllegalStateException("no prepared copy to swap in");
+                }
+                if (i > 0) {
+                    call.add(took);
+                    own.add(restored.elapsed().toNanos() / 1e6);
+                }
+                service.prepareNextCopy(null);
+                server.dropDatabase(aside);
+                start = System.nanoTime();
+                try (Statement s = c.createStatement()) {
+                    s.execute("ALTER DATABASE " + db + " ALLOW_CONNECTIONS false");
+                    c.setAutoCommit(false);
+                    s.execute("LOCK TABLE pg_catalog.pg_database IN ACCESS EXCLUSIVE MODE");
+                    s.execute("ALTER DATABASE " + db + " RENAME TO " + aside);
+                    s.execute("ALTER DATABASE " + next + " RENAME TO " + db);
+                    s.execute("ALTER DATABASE " + db + " ALLOW_CONNECTIONS true");
+                    c.commit();
+                    c.setAutoCommit(true);
+                }
+                if (i > 0) {
+                    raw.add((System.nanoTime() - start) / 1e6);
+                }
+                service.prepareNextCopy(null);
+            }
+        }
+        row("restore of an idle database, prepared copy swapped in (restore's own time)", median(raw), median(own));
+        row("the same, the whole call (connecting, goal lock)", median(raw), median(call));
+        for (String each : List.of(db + "_snapshot", next, aside, db)) {
+            server.dropDatabase(each);
         }
     }
 
