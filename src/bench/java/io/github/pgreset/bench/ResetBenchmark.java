@@ -45,6 +45,10 @@ import java.util.concurrent.TimeUnit;
 public final class ResetBenchmark {
     private static final String DB = "pgreset_bench";
     private static final int RUNS = Integer.getInteger("pgreset.bench.runs", 7);
+    /** Which parts run: -Dpgreset.bench.cases=swap,heavy (default: all of sessions, swap, maven, heavy). */
+    private static final Set<String> CASES =
+            Set.of(System.getProperty("pgreset.bench.cases", "sessions,swap,maven,heavy")
+                    .split(","));
 
     private final PgServer server;
     private final List<String[]> rows = new ArrayList<>();
@@ -83,6 +87,23 @@ public final class ResetBenchmark {
     }
 
     private void run(Path out) throws Exception {
+        if (CASES.contains("sessions")) {
+            sessions();
+        }
+        if (CASES.contains("swap")) {
+            swapOfAnIdleDatabase();
+        }
+        if (CASES.contains("maven")) {
+            mavenProcesses(out);
+        }
+        if (CASES.contains("heavy")) {
+            heavy(out, "data-heavy (50 tables, ~170 MB)", DataSets.dataHeavy());
+            heavy(out, "schema-heavy (200 tables with keys and indexes)", DataSets.schemaHeavy());
+        }
+    }
+
+    /** (1) and (2): drop and recreate with idle sessions and with reconnecting clients. */
+    private void sessions() throws Exception {
         for (int sessions : new int[] {0, 50, 250}) {
             double rawDrop = median(() -> timedWithSessions(sessions, true, this::rawDrop));
             double serviceDrop = median(() -> timedWithSessions(sessions, true, this::serviceDrop));
@@ -105,10 +126,6 @@ public final class ResetBenchmark {
             row("recreate, 20 clients reconnecting at once", raw, service);
         }
         server.dropDatabase(DB);
-        swapOfAnIdleDatabase();
-        mavenProcesses(out);
-        heavy(out, "data-heavy (50 tables, ~170 MB)", DataSets.dataHeavy());
-        heavy(out, "schema-heavy (200 tables with keys and indexes)", DataSets.schemaHeavy());
     }
 
     // ------------------------------------------------------------------ (1) and (2)
@@ -122,17 +139,27 @@ public final class ResetBenchmark {
                 return;
             }
             s.execute("ALTER DATABASE " + DB + " ALLOW_CONNECTIONS false");
-            s.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + DB + "'");
+            // a client that passed the connection check before the block committed gets in: terminate again
             while (true) {
-                try (ResultSet rs =
-                        s.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE datname = '" + DB + "'")) {
-                    rs.next();
-                    if (rs.getInt(1) == 0) {
-                        break;
+                s.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + DB + "'");
+                while (true) {
+                    try (ResultSet rs =
+                            s.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE datname = '" + DB + "'")) {
+                        rs.next();
+                        if (rs.getInt(1) == 0) {
+                            break;
+                        }
+                    }
+                }
+                try {
+                    s.execute("DROP DATABASE " + DB);
+                    return;
+                } catch (SQLException e) {
+                    if (!"55006".equals(e.getSQLState())) {
+                        throw e;
                     }
                 }
             }
-            s.execute("DROP DATABASE " + DB);
         }
     }
 
@@ -239,14 +266,17 @@ public final class ResetBenchmark {
                     c.setAutoCommit(false);
                     s.execute("LOCK TABLE pg_catalog.pg_database IN ACCESS EXCLUSIVE MODE");
                     s.execute("ALTER DATABASE " + db + " RENAME TO " + aside);
+                    s.execute("COMMENT ON DATABASE " + aside + " IS 'pgreset: the database before a restore'");
                     s.execute("ALTER DATABASE " + next + " RENAME TO " + db);
                     s.execute("ALTER DATABASE " + db + " ALLOW_CONNECTIONS true");
+                    s.execute("COMMENT ON DATABASE " + db + " IS NULL");
                     c.commit();
                     c.setAutoCommit(true);
                 }
                 if (i > 0) {
                     raw.add((System.nanoTime() - start) / 1e6);
                 }
+                server.dropDatabase(aside);
                 service.prepareNextCopy(null);
             }
         }
