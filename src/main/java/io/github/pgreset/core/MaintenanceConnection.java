@@ -92,7 +92,10 @@ final class MaintenanceConnection implements AutoCloseable {
         props.putIfAbsent("ApplicationName", "pgreset");
         int remaining = deadline.remainingSecondsAtLeastOne();
         props.setProperty("connectTimeout", String.valueOf(Math.min(CONNECT_TIMEOUT_SECONDS, remaining)));
-        props.setProperty("loginTimeout", String.valueOf(Math.min(2 * CONNECT_TIMEOUT_SECONDS, remaining)));
+        // a server that accepts but is slow to start the session (a storm of reconnecting pools on a small machine)
+        // gets
+        // what is left of pgreset.timeout; one that does not answer at all is given up after connectTimeout
+        props.setProperty("loginTimeout", String.valueOf(remaining));
         // a stuck server or network must not hang the build: the socket gives up a little after the deadline
         props.setProperty("socketTimeout", String.valueOf(remaining + 10));
         // nothing else in the startup packet: a pooler such as PgBouncer refuses parameters it does not know

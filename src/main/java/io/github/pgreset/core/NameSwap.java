@@ -13,7 +13,10 @@ import java.util.List;
  * old database's lock finds it renamed afterwards ("database does not exist ... It seems to have just been dropped or
  * renamed"). A superuser closes it: {@code LOCK pg_database} holds back every new connection's name lookup until the
  * commit (a millisecond). Where that lock is not granted within {@link #HOLD_WAIT} (a long transaction that read
- * pg_database), the swap goes on without it rather than keep the server's new connections waiting.
+ * pg_database), the swap goes on without it rather than keep the server's new connections waiting. Holding it, the swap
+ * waits for no other lock: a backend that had looked up the old database before holds that database's lock while it
+ * waits for pg_database (a deadlock the server would break by failing one of the two), so the swap gives way and is
+ * tried again.
  *
  * @param aside the target's name while it waits for its drop, or {@code null} when there is no target to move
  * @param holdBackConnections whether to lock pg_database for the swap (superusers only)
@@ -24,6 +27,8 @@ record NameSwap(
     static final String HOLD_BACK = "LOCK TABLE pg_catalog.pg_database IN ACCESS EXCLUSIVE MODE";
     /** How long the swap may wait for the lock on pg_database; new connections to the whole server wait meanwhile. */
     static final Duration HOLD_WAIT = Duration.ofMillis(200);
+    /** How long a statement of the swap may wait for a lock while pg_database is held. */
+    static final Duration SWAP_WAIT = Duration.ofMillis(20);
 
     private static final String SAVEPOINT = "pgreset_hold_back";
 
@@ -57,23 +62,42 @@ record NameSwap(
 
     @Override
     public void execute(MaintenanceConnection connection) throws SQLException {
-        connection.inOneTransaction(() -> {
-            if (holdBackConnections) {
-                holdBack(connection);
+        Duration pause = DatabaseDropper.FIRST_RETRY;
+        while (true) {
+            try {
+                connection.inOneTransaction(() -> {
+                    if (holdBackConnections) {
+                        holdBack(connection);
+                    }
+                    for (String sql : swap()) {
+                        connection.executeDdl(sql);
+                    }
+                });
+                return;
+            } catch (SQLException e) {
+                // a backend starting up in the old database holds its lock and needs pg_database for its last check:
+                // let it go (it is refused, the database is closed), then swap again
+                if (!holdBackConnections
+                        || !DatabaseDropper.LOCK_NOT_AVAILABLE.equals(e.getSQLState())
+                        || !connection.deadline().pause(pause)) {
+                    throw e;
+                }
+                pause = DatabaseDropper.longer(pause);
             }
-            for (String sql : swap()) {
-                connection.executeDdl(sql);
-            }
-        });
+        }
     }
 
+    /**
+     * Locks pg_database, waiting {@link #HOLD_WAIT} at most; then nothing of the swap may wait longer than {@link
+     * #SWAP_WAIT} for a lock, so that the swap never waits on a backend that waits on pg_database (a deadlock). Without
+     * the lock in time, the swap goes on without it and waits as any statement of the goal.
+     */
     private static void holdBack(MaintenanceConnection connection) throws SQLException {
         connection.executeDdl("SAVEPOINT " + SAVEPOINT);
         try {
             connection.executeDdl(MaintenanceConnection.lockTimeout(HOLD_WAIT, true));
             connection.executeDdl(HOLD_BACK);
-            connection.executeDdl(
-                    MaintenanceConnection.lockTimeout(connection.deadline().total(), true));
+            connection.executeDdl(MaintenanceConnection.lockTimeout(SWAP_WAIT, true));
         } catch (SQLException e) {
             if (!DatabaseDropper.LOCK_NOT_AVAILABLE.equals(e.getSQLState())) {
                 throw e;
