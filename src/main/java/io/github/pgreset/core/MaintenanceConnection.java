@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -336,7 +337,7 @@ final class MaintenanceConnection implements AutoCloseable {
     }
 
     /** {@code SET [LOCAL] lock_timeout}: LOCAL lasts until the end of the transaction. */
-    static String lockTimeout(java.time.Duration timeout, boolean local) {
+    static String lockTimeout(Duration timeout, boolean local) {
         return "SET " + (local ? "LOCAL " : "") + "lock_timeout = '" + timeout.toMillis() + "ms'";
     }
 
