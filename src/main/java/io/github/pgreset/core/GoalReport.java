@@ -17,7 +17,7 @@ import java.util.List;
  * @param serverVersion the server's version, {@code null} when the goal failed before learning it
  * @param dryRun whether nothing was to be changed
  * @param sessions the sessions on the database the goal saw (for terminate, drop and recreate: those it ended)
- * @param terminated how many of them were terminated (in a dry run: would be)
+ * @param terminated how many of them were terminated (0 in a dry run, where {@code sessions} are those that would be)
  * @param dropped whether the database was dropped
  * @param created whether the database was created
  * @param method how the sessions were dealt with and the database dropped, e.g. {@code DROP DATABASE ... WITH
@@ -201,7 +201,7 @@ public record GoalReport(
                 serverVersion,
                 dryRun,
                 sessions,
-                terminated,
+                dryRun ? 0 : terminated,
                 dropped,
                 created,
                 method,

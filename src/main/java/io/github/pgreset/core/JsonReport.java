@@ -13,7 +13,8 @@ import java.time.OffsetDateTime;
 /**
  * Writes a {@link GoalReport} as JSON, for a CI job to keep as an artifact. Field names are the report's contract:
  * {@code goal, outcome, database, server, user, serverVersion, dryRun, sessions[], terminated, dropped, created,
- * method, statements[], startedAt, millis, error}. The password is not part of the report.
+ * method, statements[], startedAt, millis, error}, and in a dry run {@code wouldTerminate} (how many of the sessions
+ * the goal would end; {@code terminated} is then 0). The password is not part of the report.
  */
 public final class JsonReport {
     private static final JsonFactory JSON = new JsonFactory();
@@ -84,6 +85,9 @@ public final class JsonReport {
         }
         json.writeEndArray();
         json.writeNumberField("terminated", report.terminated());
+        if (report.dryRun()) {
+            json.writeNumberField("wouldTerminate", report.sessions().size());
+        }
         json.writeBooleanField("dropped", report.dropped());
         json.writeBooleanField("created", report.created());
         json.writeStringField("method", report.method());

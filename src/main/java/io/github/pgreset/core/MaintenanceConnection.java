@@ -14,6 +14,7 @@ import java.util.Properties;
 import org.postgresql.Driver;
 import org.postgresql.PGConnection;
 import org.postgresql.util.PSQLException;
+import org.postgresql.util.PSQLState;
 import org.postgresql.util.ServerErrorMessage;
 
 /**
@@ -398,7 +399,7 @@ final class MaintenanceConnection implements AutoCloseable {
         };
     }
 
-    private static PgResetException connectFailure(SQLException e, ConnectionSettings settings, String database) {
+    static PgResetException connectFailure(SQLException e, ConnectionSettings settings, String database) {
         String sqlState = e.getSQLState() == null ? "" : e.getSQLState();
         String where = settings.location();
         String server = serverText(e);
@@ -406,6 +407,15 @@ final class MaintenanceConnection implements AutoCloseable {
             return new PgResetException(
                     Problem.UNREACHABLE,
                     "Cannot connect to " + where + ": unknown host. " + "Check the host in pgreset.url (or PGHOST).",
+                    e);
+        }
+        if (sqlState.equals(PSQLState.CONNECTION_REJECTED.getState()) && settings.password() == null) {
+            // pgjdbc's "The server requested SCRAM-based authentication, but no password was provided."
+            return new PgResetException(
+                    Problem.AUTHENTICATION,
+                    "PostgreSQL at " + where + " asks role " + settings.user() + " for a password (database "
+                            + database + "), and none was given: " + server + ". Give it with a settings.xml <server> "
+                            + "(pgreset.serverId), pgreset.password, PGPASSWORD or ~/.pgpass.",
                     e);
         }
         return switch (sqlState) {
@@ -442,8 +452,16 @@ final class MaintenanceConnection implements AutoCloseable {
         };
     }
 
-    /** The server's message with its DETAIL and HINT; pgjdbc never puts the password in these. */
+    /**
+     * The server's message with its DETAIL and HINT, without a closing full stop (the messages that quote it go on
+     * with a sentence of their own); pgjdbc never puts the password in these.
+     */
     static String serverText(SQLException e) {
+        String text = fullServerText(e).strip();
+        return text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
+    }
+
+    private static String fullServerText(SQLException e) {
         if (e instanceof PSQLException psql && psql.getServerErrorMessage() != null) {
             ServerErrorMessage m = psql.getServerErrorMessage();
             StringBuilder text = new StringBuilder(String.valueOf(m.getMessage()));

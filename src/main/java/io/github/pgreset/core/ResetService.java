@@ -38,6 +38,7 @@ public final class ResetService {
      */
     public TerminateResult terminate() {
         long start = System.nanoTime();
+        requireAllowed(SafetyRules.Use.TERMINATE);
         try (MaintenanceConnection connection = open()) {
             requireDatabase(connection);
             DatabaseName database = target().database();
@@ -101,15 +102,7 @@ public final class ResetService {
                 try {
                     connection.executeDdl(create);
                 } catch (SQLException e) {
-                    PgResetException failure = connection.failure(e, "Creating " + target().describe());
-                    String dropped =
-                            drop.outcome() == DropResult.Outcome.DROPPED ? " The old database was dropped." : "";
-                    throw new PgResetException(
-                            failure.problem(),
-                            failure.getMessage() + "." + dropped
-                                    + " Fix the CREATE DATABASE options (pgreset.owner, template, encoding, locale, "
-                                    + "tablespace ...) and run pgreset:recreate again.",
-                            e);
+                    throw createFailed(connection.failure(e, "Creating " + target().describe()), drop);
                 }
             }
             return new RecreateResult(drop, create, settings.dryRun(), since(start));
@@ -123,6 +116,7 @@ public final class ResetService {
      */
     public SnapshotResult snapshot(String snapshotName) {
         SnapshotNames names = SnapshotNames.of(target().database(), snapshotName);
+        requireAllowed(SafetyRules.Use.SNAPSHOT);
         requireDerivedDroppable(names);
         try (MaintenanceConnection connection = open()) {
             GoalLock.acquire(connection, target(), progress);
@@ -160,9 +154,30 @@ public final class ResetService {
         }
     }
 
+    /**
+     * The CREATE after the drop failed. Only a failure the server gave for the statement itself is about its options;
+     * a broken connection or a timeout is said as it is.
+     */
+    static PgResetException createFailed(PgResetException failure, DropResult drop) {
+        String dropped = drop.outcome() == DropResult.Outcome.DROPPED ? " The old database was dropped." : "";
+        String advice =
+                switch (failure.problem()) {
+                    case UNREACHABLE, TIMEOUT -> " Run pgreset:recreate again.";
+                    default ->
+                        " Fix the CREATE DATABASE options (pgreset.owner, template, encoding, locale, tablespace ...) and run"
+                                + " pgreset:recreate again.";
+                };
+        return new PgResetException(
+                failure.problem(), Sentences.end(failure.getMessage()) + dropped + advice, failure.getCause());
+    }
+
     /** Refuses a protected name before connecting; {@link #open} checks the host. */
     private void requireDroppable() {
-        settings.safety().checkDroppable(target(), target().connection().maintenanceDatabase());
+        requireAllowed(SafetyRules.Use.DROP);
+    }
+
+    private void requireAllowed(SafetyRules.Use use) {
+        settings.safety().check(target(), target().connection().maintenanceDatabase(), use);
     }
 
     /** The snapshot and its prepared copy must not be a system, maintenance or protected database either. */
@@ -170,9 +185,10 @@ public final class ResetService {
         for (DatabaseName database : List.of(names.snapshot(), names.prepared())) {
             settings.safety()
                     .withoutNamePattern()
-                    .checkDroppable(
+                    .check(
                             new Target(target().connection(), database),
-                            target().connection().maintenanceDatabase());
+                            target().connection().maintenanceDatabase(),
+                            SafetyRules.Use.SNAPSHOT_NAME);
         }
     }
 

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * is not on this machine is refused before connecting unless {@code allowRemote} is set.
  *
  * @param allowRemote whether hosts other than localhost, loopback addresses and Unix sockets are allowed
- * @param protectedDatabases further names that drop and recreate refuse (compared exactly: PostgreSQL names are
+ * @param protectedDatabases further names that every goal which ends sessions or changes a database refuses (compared exactly: PostgreSQL names are
  *     case-sensitive, so {@code Chat} is another database than {@code chat})
  * @param databaseNamePattern a regular expression every database that drop and recreate touch must match as a whole,
  *     or {@code null} for no such rule
@@ -76,32 +76,68 @@ public record SafetyRules(boolean allowRemote, Set<String> protectedDatabases, P
         }
     }
 
+    /**
+     * What a goal would do to a database that the rules may forbid, as the refusal says it, and the setting that
+     * names that database (so the advice points at the right one).
+     */
+    public enum Use {
+        /** drop, recreate and restore: the database is dropped or replaced. */
+        DROP("drop", "Point pgreset.database or pgreset.url at the database you want to reset."),
+        /** terminate: every session on the database is ended. */
+        TERMINATE(
+                "terminate the sessions on",
+                "Point pgreset.database or pgreset.url at the database whose sessions are to end."),
+        /** snapshot: the database's sessions are ended for the copy. */
+        SNAPSHOT(
+                "snapshot",
+                "Point pgreset.database or pgreset.url at the database to snapshot; snapshotting ends its sessions."),
+        /** snapshot and restore: a database pgreset makes, replaces and drops under the snapshot's names. */
+        SNAPSHOT_NAME("use as a snapshot", "Set pgreset.snapshotName to another name.");
+
+        private final String verb;
+        private final String advice;
+
+        Use(String verb, String advice) {
+            this.verb = verb;
+            this.advice = advice;
+        }
+    }
+
     /** Refuses to drop or recreate a system, maintenance or protected database. */
     public void checkDroppable(Target target, String maintenanceDatabase) {
+        check(target, maintenanceDatabase, Use.DROP);
+    }
+
+    /**
+     * Refuses a system, maintenance or protected database, or one whose name does not match the pattern, for what the
+     * goal would do to it ({@code use}), before anything is sent.
+     */
+    public void check(Target target, String maintenanceDatabase, Use use) {
         String name = target.database().value();
         Set<String> refused = new LinkedHashSet<>(SYSTEM_DATABASES);
         if (maintenanceDatabase != null) {
             refused.add(maintenanceDatabase);
         }
+        String refusal = "Refusing to " + use.verb + " " + target.describe() + ": ";
         if (refused.contains(name)) {
             throw new PgResetException(
                     Problem.REFUSED_TARGET,
-                    "Refusing to drop " + target.describe() + ": "
+                    refusal
                             + (SYSTEM_DATABASES.contains(name)
                                     ? "it is a system database every PostgreSQL cluster needs."
                                     : "the plugin connects to it as its maintenance database (pgreset.maintenanceDatabase).")
-                            + " Point pgreset.database or pgreset.url at the database you want to reset.");
+                            + " " + use.advice);
         }
         if (protectedDatabases.contains(name)) {
             throw new PgResetException(
                     Problem.REFUSED_TARGET,
-                    "Refusing to drop " + target.describe() + ": it is "
-                            + "listed in pgreset.protectedDatabases. Remove it from that list if it really is to be reset.");
+                    refusal + "it is listed in pgreset.protectedDatabases. Remove it from that list if it really is to "
+                            + (use == Use.DROP ? "be reset." : "be touched."));
         }
         if (databaseNamePattern != null && !databaseNamePattern.matcher(name).matches()) {
             throw new PgResetException(
                     Problem.REFUSED_TARGET,
-                    "Refusing to drop " + target.describe() + ": its name does not match pgreset.databaseNamePattern ("
+                    refusal + "its name does not match pgreset.databaseNamePattern ("
                             + databaseNamePattern.pattern() + "), which every database this build resets must match. "
                             + "Point pgreset.database at a matching database, or change the pattern.");
         }

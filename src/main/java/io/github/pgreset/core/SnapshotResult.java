@@ -1,6 +1,7 @@
 package io.github.pgreset.core;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -11,6 +12,7 @@ import java.util.List;
  * @param copy how long the copy itself took
  * @param elapsed the whole goal, the prepared copy excluded
  * @param statements the DDL sent
+ * @param replaced the snapshot of that name this one replaced, {@code null} when there was none
  */
 public record SnapshotResult(
         SnapshotNames names,
@@ -19,7 +21,12 @@ public record SnapshotResult(
         Strategy strategy,
         Duration copy,
         Duration elapsed,
-        List<String> statements) {
+        List<String> statements,
+        Replaced replaced) {
+
+    /** @param takenAt when the replaced snapshot was taken, {@code null} when its mark does not say */
+    public record Replaced(Instant takenAt) {}
+
     public SnapshotResult {
         terminated = List.copyOf(terminated);
         statements = List.copyOf(statements);

@@ -4,6 +4,9 @@ import io.github.pgreset.core.MaintenanceConnection.DatabaseRow;
 import io.github.pgreset.core.ServerVersion.Feature;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +31,9 @@ final class Snapshots {
     /** How the comment of every database pgreset makes for snapshots begins; only those it drops. */
     static final String MARK = "pgreset:";
 
+    /** In a snapshot's mark, before the time it was taken. */
+    private static final String TAKEN_AT = ", taken ";
+
     private static final String ASIDE_MARK = MARK + " the database before a restore, dropped right after it";
 
     private final MaintenanceConnection connection;
@@ -48,10 +54,15 @@ final class Snapshots {
     SnapshotResult snapshot() {
         DatabaseRow row = connection.databaseRow(names.target());
         if (row == null) {
-            throw DatabaseDropper.missing(target);
+            throw new PgResetException(
+                    Problem.DATABASE_MISSING,
+                    "There is no " + target.describe() + " to snapshot. Check pgreset.database / pgreset.url (names "
+                            + "are case-sensitive), and run the migrations before pgreset:snapshot.");
         }
         dropOwnIfExists(names.prepared());
-        dropOwnIfExists(names.snapshot());
+        DatabaseRow earlier = connection.databaseRow(names.snapshot());
+        dropOwnIfExists(names.snapshot(), earlier);
+        Instant takenAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         Map<Integer, Session> terminated = new LinkedHashMap<>();
         new SessionTerminator(connection)
                 .requireTerminable(
@@ -69,7 +80,7 @@ final class Snapshots {
             execute(
                     DatabaseStatements.comment(
                             names.snapshot(),
-                            MARK + " snapshot of " + names.target().value()),
+                            MARK + " snapshot of " + names.target().value() + TAKEN_AT + takenAt),
                     "Marking the snapshot");
             Duration elapsed = since(startNanos);
             return new SnapshotResult(
@@ -79,7 +90,8 @@ final class Snapshots {
                     strategy,
                     copy,
                     elapsed,
-                    List.copyOf(statements));
+                    List.copyOf(statements),
+                    earlier == null ? null : new SnapshotResult.Replaced(takenAt(earlier.comment())));
         } finally {
             execute(
                     DatabaseStatements.allowConnections(names.target(), true),
@@ -228,6 +240,19 @@ final class Snapshots {
                 "Preparing the next copy");
         execute(DatabaseStatements.comment(names.prepared(), copyMark(snapshot)), "Marking the prepared copy");
         return since(start);
+    }
+
+    /** When a snapshot was taken, from its mark; {@code null} for one marked before the mark said so. */
+    static Instant takenAt(String comment) {
+        int at = comment == null ? -1 : comment.lastIndexOf(TAKEN_AT);
+        if (at < 0) {
+            return null;
+        }
+        try {
+            return Instant.parse(comment.substring(at + TAKEN_AT.length()).strip());
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 
     /** What the prepared copy of this very snapshot says of itself: the snapshot's oid. */

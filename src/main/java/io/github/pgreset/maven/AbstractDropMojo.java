@@ -2,10 +2,11 @@ package io.github.pgreset.maven;
 
 import io.github.pgreset.core.DropOptions;
 import io.github.pgreset.core.DropResult;
-import io.github.pgreset.core.Session;
+import io.github.pgreset.core.Sentences;
 import java.util.List;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
+import org.codehaus.plexus.component.configurator.ComponentConfigurator;
 
 /** The parameters of the goals that drop a database. */
 public abstract class AbstractDropMojo extends AbstractPgResetMojo {
@@ -72,8 +73,8 @@ public abstract class AbstractDropMojo extends AbstractPgResetMojo {
     @Parameter(property = "pgreset.databases")
     private List<String> databases;
 
-    protected AbstractDropMojo(SettingsDecrypter decrypter) {
-        super(decrypter);
+    protected AbstractDropMojo(SettingsDecrypter decrypter, ComponentConfigurator configurator) {
+        super(decrypter, configurator);
     }
 
     protected final DropOptions dropOptions() {
@@ -97,14 +98,16 @@ public abstract class AbstractDropMojo extends AbstractPgResetMojo {
             case MISSING -> getLog().info("Database " + where + " does not exist; nothing to drop.");
             case PLANNED -> {
                 getLog().info("[dry run] Would drop database " + where + " (PostgreSQL " + drop.serverVersion() + ", "
-                        + drop.method() + "), terminating " + drop.terminated().size() + " session(s):");
-                drop.terminated().forEach(s -> getLog().info("[dry run]   " + s.describe()));
+                        + drop.method() + ")"
+                        + (drop.terminated().isEmpty()
+                                ? "; no sessions to terminate:"
+                                : ", terminating "
+                                        + Sentences.count(drop.terminated().size(), "session") + ":"));
+                logSessions("[dry run]   ", drop.terminated());
                 drop.statements().forEach(sql -> getLog().info("[dry run]   " + sql + ";"));
             }
             case DROPPED -> {
-                for (Session session : drop.terminated()) {
-                    getLog().info("Terminated " + session.describe());
-                }
+                logSessions("Terminated ", drop.terminated());
                 getLog().debug("Dropped " + where + " with " + drop.method() + " in " + drop.attempts()
                         + " attempt(s).");
             }

@@ -12,13 +12,19 @@ import io.github.pgreset.core.Problem;
 import io.github.pgreset.core.ResetService;
 import io.github.pgreset.core.ResetSettings;
 import io.github.pgreset.core.SafetyRules;
+import io.github.pgreset.core.Sentences;
+import io.github.pgreset.core.Session;
+import io.github.pgreset.core.SessionGroup;
 import io.github.pgreset.core.Target;
 import io.github.pgreset.core.TargetResolver;
+import io.github.pgreset.maven.internal.CommandLine;
+import io.github.pgreset.maven.internal.CommandLineProperties;
 import io.github.pgreset.maven.internal.MavenProgress;
 import io.github.pgreset.maven.internal.ServerCredentials;
 import java.io.File;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.maven.execution.MavenSession;
@@ -30,6 +36,7 @@ import org.apache.maven.plugin.PluginParameterExpressionEvaluator;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.settings.Settings;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
+import org.codehaus.plexus.component.configurator.ComponentConfigurator;
 import org.codehaus.plexus.component.configurator.expression.ExpressionEvaluationException;
 import org.codehaus.plexus.configuration.PlexusConfiguration;
 
@@ -161,8 +168,8 @@ public abstract class AbstractPgResetMojo extends AbstractMojo {
     private boolean allowRemote;
 
     /**
-     * Databases that drop and recreate refuse, in addition to postgres, template0, template1 and the maintenance
-     * database, e.g. {@code <protectedDatabases><db>chat</db></protectedDatabases>} or
+     * Databases that every goal which ends sessions or changes a database (terminate, drop, recreate, snapshot,
+     * restore) refuses, in addition to postgres, template0, template1 and the maintenance database, e.g. {@code <protectedDatabases><db>chat</db></protectedDatabases>} or
      * {@code -Dpgreset.protectedDatabases=chat,billing}.
      *
      * <p>Property: {@code pgreset.protectedDatabases}. Default: none (postgres, template0, template1 and the
@@ -192,27 +199,52 @@ public abstract class AbstractPgResetMojo extends AbstractMojo {
     private Settings settings;
 
     private final SettingsDecrypter decrypter;
+    private final ComponentConfigurator configurator;
 
-    protected AbstractPgResetMojo(SettingsDecrypter decrypter) {
+    protected AbstractPgResetMojo(SettingsDecrypter decrypter, ComponentConfigurator configurator) {
         this.decrypter = decrypter;
+        this.configurator = configurator;
     }
 
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
+        // a mistyped -D must not let a destructive goal run as if it had not been given
+        CommandLineProperties commandLine = CommandLine.read(session, mojoExecution);
+        Optional<String> mistake = commandLine.mistake(goal());
+        if (mistake.isPresent()) {
+            throw new MojoFailureException(mistake.get());
+        }
+        List<CommandLineProperties.Override> overrides = commandLine.overridingPom();
+        CommandLine.apply(overrides, this, session, mojoExecution, configurator);
         if (skip) {
             getLog().info("Skipping pgreset:" + goal() + " because pgreset.skip is set.");
             return;
         }
-        ServerCredentials credentials = ServerCredentials.resolve(serverId, username, password(), settings, decrypter);
+        ServerCredentials.Sources sources = new ServerCredentials.Sources(
+                commandLine.isGiven("pgreset.serverId"),
+                commandLine.isGiven("pgreset.username") || commandLine.isGiven("pgreset.password"));
+        boolean serverIdReplaced = serverId != null
+                && !serverId.isBlank()
+                && sources.usernameOrPasswordOnCommandLine()
+                && !sources.serverIdOnCommandLine();
+        ServerCredentials credentials =
+                ServerCredentials.resolve(serverId, username, password(), sources, settings, decrypter);
         GoalClock clock = GoalClock.start();
         Target target = null;
         try {
-            ResetSettings resetSettings = settings(credentials);
-            target = resetSettings.target();
             List<DatabaseName> several = databases().stream()
                     .filter(name -> name != null && !name.isBlank())
                     .map(name -> new DatabaseName(name.strip()))
                     .toList();
+            ResetSettings resetSettings = settings(credentials, several.isEmpty() ? null : several.get(0));
+            target = resetSettings.target();
+            logOverrides(
+                    overrides,
+                    serverIdReplaced,
+                    several.isEmpty()
+                            ? target.describe()
+                            : several.size() + " databases on "
+                                    + target.connection().location());
             if (!several.isEmpty()) {
                 runOnEach(resetSettings, several, clock);
                 return;
@@ -233,6 +265,26 @@ public abstract class AbstractPgResetMojo extends AbstractMojo {
                 throw new MojoExecutionException(e.getMessage(), e);
             }
             throw new MojoFailureException(e.getMessage());
+        }
+    }
+
+    /**
+     * The goal's first line when the command line changed what the POM configures: which properties, and what the
+     * goal now works on, so that nobody wonders why the POM's database was not the one reset.
+     */
+    private void logOverrides(List<CommandLineProperties.Override> overrides, boolean serverIdReplaced, String target) {
+        List<String> said = new java.util.ArrayList<>();
+        if (!overrides.isEmpty()) {
+            said.add(overrides.stream().map(o -> "-D" + o.property()).collect(Collectors.joining(", "))
+                    + (overrides.size() == 1 ? " overrides" : " override") + " the POM's "
+                    + overrides.stream().map(o -> "<" + o.parameter() + ">").collect(Collectors.joining(", ")));
+        }
+        if (serverIdReplaced) {
+            said.add("the credentials given with -D replace the POM's <serverId>");
+        }
+        if (!said.isEmpty()) {
+            getLog().info("Command line: " + String.join("; ", said) + ". pgreset:" + goal() + " works on " + target
+                    + ".");
         }
     }
 
@@ -262,7 +314,7 @@ public abstract class AbstractPgResetMojo extends AbstractMojo {
         }
         List<EachDatabase.Outcome<GoalReport>> failed =
                 outcomes.stream().filter(o -> o.failure() != null).toList();
-        getLog().info("pgreset:" + goal() + " on " + databases.size() + " databases in "
+        getLog().info("pgreset:" + goal() + " on " + Sentences.count(databases.size(), "database") + " in "
                 + clock.elapsed().toMillis() + " ms: " + (databases.size() - failed.size()) + " succeeded, "
                 + failed.size() + " failed.");
         if (failed.isEmpty()) {
@@ -271,8 +323,8 @@ public abstract class AbstractPgResetMojo extends AbstractMojo {
         StringBuilder message = new StringBuilder()
                 .append(failed.size())
                 .append(" of ")
-                .append(databases.size())
-                .append(" databases failed:");
+                .append(Sentences.count(databases.size(), "database"))
+                .append(" failed:");
         for (EachDatabase.Outcome<GoalReport> o : failed) {
             getLog().debug(o.failure());
             message.append("\n  - \"")
@@ -313,6 +365,25 @@ public abstract class AbstractPgResetMojo extends AbstractMojo {
         }
     }
 
+    /**
+     * The sessions a goal ended or would end, one line per client ({@code lead} first): a pool's ten connections are
+     * one line with their pids. The debug log has one line per session.
+     */
+    protected final void logSessions(String lead, List<Session> sessions) {
+        for (SessionGroup group : SessionGroup.of(sessions)) {
+            getLog().info(lead + group.describe());
+        }
+        for (Session session : sessions) {
+            getLog().debug("  " + session.describe() + ", " + session.state() + ", connected since "
+                    + session.backendStart() + (session.query() == null ? "" : ", last query: " + session.query()));
+        }
+    }
+
+    /** "3 sessions terminated", "1 session terminated". */
+    protected static String terminatedCount(List<Session> sessions) {
+        return Sentences.count(sessions.size(), "session") + " terminated";
+    }
+
     /** pgreset.databases, for the goals that drop: empty for the one database of url/database. */
     protected List<String> databases() {
         return List.of();
@@ -329,7 +400,6 @@ public abstract class AbstractPgResetMojo extends AbstractMojo {
     /** Calls the service, logs what it did and returns the report of it. */
     protected abstract GoalReport run(ResetService service, GoalClock clock);
 
-    /** pgreset.timeout. */
     /** The build this goal runs in; {@code null} outside one (a test harness). */
     protected final MavenSession session() {
         return session;
@@ -347,10 +417,16 @@ public abstract class AbstractPgResetMojo extends AbstractMojo {
         return dryRun ? "[dry run] " : "";
     }
 
-    private ResetSettings settings(ServerCredentials credentials) {
+    /**
+     * The settings of the goal; {@code firstOfSeveral} is the first of pgreset.databases, which stands in for the
+     * database of the URL when the URL names none (each database of the list replaces it anyway).
+     */
+    private ResetSettings settings(ServerCredentials credentials, DatabaseName firstOfSeveral) {
+        String named =
+                firstOfSeveral != null && (database == null || database.isBlank()) ? firstOfSeveral.value() : database;
         Target target = new TargetResolver(LibpqEnvironment.of(System.getenv()), System.getProperty("user.name"))
                 .resolve(new ConnectionRequest(
-                        url, database, credentials.username(), credentials.password(), maintenanceDatabase));
+                        url, named, credentials.username(), credentials.password(), maintenanceDatabase));
         Set<String> protectedNames = protectedDatabases == null
                 ? Set.of()
                 : protectedDatabases.stream()

@@ -6,8 +6,10 @@ import io.github.pgreset.core.GoalReport;
 import io.github.pgreset.core.ResetService;
 import io.github.pgreset.maven.internal.Styled;
 import javax.inject.Inject;
+import javax.inject.Named;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
+import org.codehaus.plexus.component.configurator.ComponentConfigurator;
 
 /**
  * Drops the database, terminating its sessions first: {@code DROP DATABASE ... WITH (FORCE)} on PostgreSQL 13+; on
@@ -20,8 +22,8 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
 public class DropMojo extends AbstractDropMojo {
 
     @Inject
-    public DropMojo(SettingsDecrypter decrypter) {
-        super(decrypter);
+    public DropMojo(SettingsDecrypter decrypter, @Named("basic") ComponentConfigurator configurator) {
+        super(decrypter, configurator);
     }
 
     @Override
@@ -37,7 +39,7 @@ public class DropMojo extends AbstractDropMojo {
         if (drop.outcome() == DropResult.Outcome.DROPPED) {
             getLog().info(Styled.success("Dropped") + " database " + Styled.strong("\"" + drop.database() + "\"")
                     + " on " + location + " in " + drop.elapsed().toMillis() + " ms (" + drop.method() + ", "
-                    + drop.terminated().size() + " session(s) terminated).");
+                    + terminatedCount(drop.terminated()) + ").");
         }
         return GoalReport.of(service.target(), drop, clock);
     }

@@ -9,10 +9,12 @@ import io.github.pgreset.core.ResetService;
 import io.github.pgreset.core.Strategy;
 import io.github.pgreset.maven.internal.Styled;
 import javax.inject.Inject;
+import javax.inject.Named;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
+import org.codehaus.plexus.component.configurator.ComponentConfigurator;
 
 /**
  * Drops the database as {@code drop} does, then creates it again, empty, with the options given. Bound to
@@ -121,8 +123,8 @@ public class RecreateMojo extends AbstractDropMojo {
     private String strategy;
 
     @Inject
-    public RecreateMojo(SettingsDecrypter decrypter) {
-        super(decrypter);
+    public RecreateMojo(SettingsDecrypter decrypter, @Named("basic") ComponentConfigurator configurator) {
+        super(decrypter, configurator);
     }
 
     @Override
@@ -153,7 +155,7 @@ public class RecreateMojo extends AbstractDropMojo {
                     + " on " + location + " in " + result.elapsed().toMillis() + " ms ("
                     + (drop.outcome() == DropResult.Outcome.MISSING
                             ? "it did not exist"
-                            : drop.method() + ", " + drop.terminated().size() + " session(s) terminated")
+                            : drop.method() + ", " + terminatedCount(drop.terminated()))
                     + ").");
         }
         return GoalReport.of(service.target(), result, clock);

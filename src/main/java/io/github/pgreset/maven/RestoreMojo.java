@@ -6,14 +6,17 @@ import io.github.pgreset.core.NextCopy;
 import io.github.pgreset.core.PgResetException;
 import io.github.pgreset.core.ResetService;
 import io.github.pgreset.core.RestoreResult;
+import io.github.pgreset.core.Sentences;
 import io.github.pgreset.maven.internal.BeforeBuildResult;
 import io.github.pgreset.maven.internal.Styled;
 import java.time.Duration;
 import javax.inject.Inject;
+import javax.inject.Named;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
+import org.codehaus.plexus.component.configurator.ComponentConfigurator;
 
 /**
  * Makes the database a fresh copy of its snapshot (see {@code snapshot}), handling the sessions on it as {@code drop}
@@ -43,8 +46,8 @@ public class RestoreMojo extends AbstractDropMojo {
     private String snapshotName;
 
     @Inject
-    public RestoreMojo(SettingsDecrypter decrypter) {
-        super(decrypter);
+    public RestoreMojo(SettingsDecrypter decrypter, @Named("basic") ComponentConfigurator configurator) {
+        super(decrypter, configurator);
     }
 
     @Override
@@ -58,11 +61,16 @@ public class RestoreMojo extends AbstractDropMojo {
         String location = service.target().connection().location();
         if (result.dryRun()) {
             getLog().info("[dry run] Would restore \"" + result.names().target() + "\" on " + location + " from \""
-                    + result.names().snapshot() + "\":");
+                    + result.names().snapshot() + "\""
+                    + (result.terminated().isEmpty()
+                            ? "; no sessions to terminate:"
+                            : ", terminating "
+                                    + Sentences.count(result.terminated().size(), "session") + ":"));
+            logSessions("[dry run]   ", result.terminated());
             result.statements().forEach(sql -> getLog().info("[dry run]   " + sql + ";"));
             return GoalReport.of(service.target(), result, clock);
         }
-        result.terminated().forEach(s -> getLog().info("Terminated " + s.describe()));
+        logSessions("Terminated ", result.terminated());
         getLog().info(Styled.success("Restored") + " database "
                 + Styled.strong("\"" + result.names().target() + "\"")
                 + " on " + location + " from \"" + result.names().snapshot() + "\" in "
@@ -70,7 +78,7 @@ public class RestoreMojo extends AbstractDropMojo {
                 + (result.swapped()
                         ? "prepared copy swapped in"
                         : "cloned" + (result.strategy() == null ? "" : " with STRATEGY " + result.strategy()))
-                + ", " + result.terminated().size() + " session(s) terminated).");
+                + ", " + terminatedCount(result.terminated()) + ").");
         prepareNextCopy(service, result);
         return GoalReport.of(service.target(), result, clock);
     }

@@ -9,8 +9,10 @@ import io.github.pgreset.maven.internal.Styled;
 import java.time.OffsetDateTime;
 import java.util.List;
 import javax.inject.Inject;
+import javax.inject.Named;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
+import org.codehaus.plexus.component.configurator.ComponentConfigurator;
 
 /**
  * Lists the client sessions on the database, psql-style: pid, user, application, client address, state, how long
@@ -23,8 +25,8 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
 public class SessionsMojo extends AbstractPgResetMojo {
 
     @Inject
-    public SessionsMojo(SettingsDecrypter decrypter) {
-        super(decrypter);
+    public SessionsMojo(SettingsDecrypter decrypter, @Named("basic") ComponentConfigurator configurator) {
+        super(decrypter, configurator);
     }
 
     @Override

@@ -5,11 +5,15 @@ import io.github.pgreset.core.GoalReport;
 import io.github.pgreset.core.ResetService;
 import io.github.pgreset.core.SnapshotResult;
 import io.github.pgreset.maven.internal.Styled;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import javax.inject.Inject;
+import javax.inject.Named;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
+import org.codehaus.plexus.component.configurator.ComponentConfigurator;
 
 /**
  * Saves the database, typically right after the migrations, as its snapshot: a template copy, closed to connections,
@@ -22,6 +26,7 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
  */
 @Mojo(name = "snapshot", defaultPhase = LifecyclePhase.PRE_INTEGRATION_TEST, threadSafe = true, requiresProject = false)
 public class SnapshotMojo extends AbstractPgResetMojo {
+    private static final DateTimeFormatter TAKEN_AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     /**
      * Name of the snapshot database; its prepared copy is called the same with {@code _next} appended.
@@ -35,8 +40,8 @@ public class SnapshotMojo extends AbstractPgResetMojo {
     private String snapshotName;
 
     @Inject
-    public SnapshotMojo(SettingsDecrypter decrypter) {
-        super(decrypter);
+    public SnapshotMojo(SettingsDecrypter decrypter, @Named("basic") ComponentConfigurator configurator) {
+        super(decrypter, configurator);
     }
 
     @Override
@@ -47,7 +52,7 @@ public class SnapshotMojo extends AbstractPgResetMojo {
     @Override
     protected GoalReport run(ResetService service, GoalClock clock) {
         SnapshotResult result = service.snapshot(snapshotName);
-        result.terminated().forEach(s -> getLog().info("Terminated " + s.describe()));
+        logSessions("Terminated ", result.terminated());
         getLog().info(Styled.success("Saved") + " database "
                 + Styled.strong("\"" + result.names().target() + "\"")
                 + " on " + service.target().connection().location() + " as snapshot \""
@@ -55,8 +60,21 @@ public class SnapshotMojo extends AbstractPgResetMojo {
                 + "\" in " + result.elapsed().toMillis() + " ms (copy "
                 + result.copy().toMillis() + " ms"
                 + (result.strategy() == null ? "" : ", STRATEGY " + result.strategy())
-                + "); the next restore swaps in \""
+                + ")" + replaced(result.replaced()) + "; the next restore swaps in \""
                 + result.names().prepared() + "\".");
         return GoalReport.of(service.target(), result, clock);
+    }
+
+    /** That an earlier snapshot of that name is gone now, and from when it was. */
+    private static String replaced(SnapshotResult.Replaced replaced) {
+        if (replaced == null) {
+            return "";
+        }
+        return replaced.takenAt() == null
+                ? ", replacing the earlier snapshot"
+                : ", replacing the snapshot taken at "
+                        + DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(replaced.takenAt()
+                                .atZone(ZoneId.systemDefault())
+                                .toLocalDateTime());
     }
 }

@@ -3,12 +3,14 @@ package io.github.pgreset.maven;
 import io.github.pgreset.core.GoalClock;
 import io.github.pgreset.core.GoalReport;
 import io.github.pgreset.core.ResetService;
-import io.github.pgreset.core.Session;
+import io.github.pgreset.core.Sentences;
 import io.github.pgreset.core.TerminateResult;
 import io.github.pgreset.maven.internal.Styled;
 import javax.inject.Inject;
+import javax.inject.Named;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
+import org.codehaus.plexus.component.configurator.ComponentConfigurator;
 
 /**
  * Terminates every client session on the database except the plugin's own, and waits until they are gone. Sessions
@@ -21,8 +23,8 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
 public class TerminateMojo extends AbstractPgResetMojo {
 
     @Inject
-    public TerminateMojo(SettingsDecrypter decrypter) {
-        super(decrypter);
+    public TerminateMojo(SettingsDecrypter decrypter, @Named("basic") ComponentConfigurator configurator) {
+        super(decrypter, configurator);
     }
 
     @Override
@@ -39,13 +41,10 @@ public class TerminateMojo extends AbstractPgResetMojo {
             getLog().info("No sessions to terminate on " + where + ".");
         } else {
             getLog().info(dryRunPrefix() + (result.dryRun() ? "Would terminate " : Styled.warning("Terminated") + " ")
-                    + Styled.strong(
-                            result.terminated().size() + (result.terminated().size() == 1 ? " session" : " sessions"))
+                    + Styled.strong(Sentences.count(result.terminated().size(), "session"))
                     + " on " + where
                     + (result.dryRun() ? ":" : " in " + result.elapsed().toMillis() + " ms:"));
-            for (Session session : result.terminated()) {
-                getLog().info("  " + session.describe());
-            }
+            logSessions("  ", result.terminated());
         }
         return GoalReport.of(service.target(), result, clock);
     }

@@ -183,6 +183,50 @@ class ReliabilityIT {
     }
 
     @PostgresTest
+    void terminateAndSnapshotRefuseWhatDropRefusesAndEndNoSession(PgServer server, TestDatabases dbs) throws Exception {
+        Connection onPostgres = dbs.idleSession("postgres", "psql");
+        String guarded = dbs.createUnique("guarded");
+        Connection onGuarded = dbs.idleSession(guarded, "psql");
+        dbs.dropAtEnd(guarded + "_snapshot");
+        dbs.dropAtEnd(guarded + "_next");
+
+        assertRefusedAndNothingChanged(
+                server,
+                () -> service(server, "postgres").terminate(),
+                Problem.REFUSED_TARGET,
+                "Refusing to terminate the sessions on database \"postgres\"",
+                "system database");
+        assertRefusedAndNothingChanged(
+                server,
+                () -> service(server, "postgres").snapshot(null),
+                Problem.REFUSED_TARGET,
+                "Refusing to snapshot database \"postgres\"");
+        ResetService guardedService = service(server, server.target(guarded), TIMEOUT, server.safety(Set.of(guarded)));
+        assertRefusedAndNothingChanged(
+                server,
+                guardedService::terminate,
+                Problem.REFUSED_TARGET,
+                "Refusing to terminate the sessions on database \"" + guarded + "\"",
+                "listed in pgreset.protectedDatabases");
+        assertRefusedAndNothingChanged(
+                server,
+                () -> guardedService.snapshot(null),
+                Problem.REFUSED_TARGET,
+                "Refusing to snapshot database \"" + guarded + "\"");
+        assertRefusedAndNothingChanged(
+                server,
+                () -> service(server, guarded).snapshot("template1"),
+                Problem.REFUSED_TARGET,
+                "Refusing to use as a snapshot database \"template1\"",
+                "Set pgreset.snapshotName to another name.");
+        assertThat(PgServer.alive(onPostgres)).as("the session on postgres").isTrue();
+        assertThat(PgServer.alive(onGuarded))
+                .as("the session on the protected database")
+                .isTrue();
+        assertThat(server.allowsConnections(guarded)).isTrue();
+    }
+
+    @PostgresTest
     void aTemplateDatabaseIsRefusedAndItsSessionsKept(PgServer server, TestDatabases dbs) throws Exception {
         String template = dbs.createUnique("tpl");
         server.execute("ALTER DATABASE " + SqlText.identifier(template) + " IS_TEMPLATE true");

@@ -4,6 +4,8 @@ import static org.apache.maven.api.plugin.testing.MojoExtension.setVariableValue
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import io.github.pgreset.core.SqlText;
 import io.github.pgreset.testing.PgServer;
 import io.github.pgreset.testing.PostgresTest;
@@ -85,7 +87,7 @@ class GoalsIT {
         mojo.execute();
 
         assertThat(server.databaseExists(chat)).isFalse();
-        assertThat(log.text()).contains("Dropped database \"" + chat + "\" on ").contains("1 session(s) terminated");
+        assertThat(log.text()).contains("Dropped database \"" + chat + "\" on ").contains(", 1 session terminated).");
     }
 
     @PostgresTest
@@ -157,10 +159,7 @@ class GoalsIT {
             @InjectMojo(goal = "snapshot", pom = POM) SnapshotMojo snapshot,
             @InjectMojo(goal = "restore", pom = POM) RestoreMojo restore)
             throws Exception {
-        String chat = dbs.createUnique("chat");
-        dbs.dropAtEnd(chat + "_snapshot");
-        dbs.dropAtEnd(chat + "_next");
-        dbs.dropAtEnd(chat + "_pgreset_old");
+        String chat = databaseWithSnapshot(dbs);
         server.executeIn(chat, "CREATE TABLE migrated (id int)");
         CapturingLog snapshotLog = configure(snapshot, server, chat);
         CapturingLog restoreLog = configure(restore, server, chat);
@@ -174,11 +173,101 @@ class GoalsIT {
                 .contains("as snapshot \"" + chat + "_snapshot\"");
         assertThat(restoreLog.lines())
                 .anyMatch(l -> l.matches("\\[INFO] Restored database \"" + chat + "\" on \\S+ from \"" + chat
-                        + "_snapshot\" in \\d+ ms \\(prepared copy swapped in, 0 session\\(s\\) terminated\\)\\."));
+                        + "_snapshot\" in \\d+ ms \\(prepared copy swapped in, 0 sessions terminated\\)\\."));
         assertThat(server.hasTable(chat, "migrated")).isTrue();
         assertThat(server.hasTable(chat, "written_by_tests")).isFalse();
         // a JVM that stays up with no build ending (an IDE, a daemon, this harness): the next copy is made all the same
         awaitNextCopy(server, chat + "_next");
+    }
+
+    @PostgresTest
+    void aPoolOfTenIsOneLineInTheLog(
+            PgServer server, TestDatabases dbs, @InjectMojo(goal = "recreate", pom = POM) RecreateMojo mojo)
+            throws Exception {
+        String chat = dbs.createUnique("chat");
+        dbs.idleSession(chat, "psql");
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(server.jdbcUrl(chat));
+        config.setUsername(server.user());
+        config.setPassword(server.password());
+        config.addDataSourceProperty("ApplicationName", "chat-app");
+        config.setMinimumIdle(10);
+        config.setMaximumPoolSize(10);
+        config.setInitializationFailTimeout(-1);
+        dbs.keep(new HikariDataSource(config));
+        server.awaitSessions(chat, "chat-app", 10);
+        CapturingLog log = configure(mojo, server, chat);
+
+        mojo.execute();
+
+        assertThat(log.lines().stream().filter(l -> l.startsWith("[INFO] Terminated ")))
+                .hasSize(2)
+                .anyMatch(l -> l.matches("\\[INFO] Terminated 10 sessions \\(user " + server.user()
+                        + ", application \"chat-app\", from \\S+\\): pids \\d+(, \\d+){9}"))
+                .anyMatch(l -> l.matches("\\[INFO] Terminated pid \\d+ \\(user " + server.user()
+                        + ", application \"psql\", from \\S+\\)"));
+        assertThat(log.lines())
+                .anyMatch(l -> l.startsWith("[INFO] Recreated database \"" + chat + "\"")
+                        && l.endsWith(", 11 sessions terminated)."));
+    }
+
+    @PostgresTest
+    void restoreDryRunListsTheSessionsItWouldEndAndSnapshotSaysWhatItReplaces(
+            PgServer server,
+            TestDatabases dbs,
+            @InjectMojo(goal = "snapshot", pom = POM) SnapshotMojo snapshot,
+            @InjectMojo(goal = "restore", pom = POM) RestoreMojo restore)
+            throws Exception {
+        String chat = databaseWithSnapshot(dbs);
+        CapturingLog snapshotLog = configure(snapshot, server, chat);
+        snapshot.execute();
+        snapshot.execute();
+        Connection psql = dbs.idleSession(chat, "psql");
+        CapturingLog restoreLog = configure(restore, server, chat);
+        setVariableValueToObject(restore, "dryRun", true);
+
+        restore.execute();
+
+        assertThat(snapshotLog.lines())
+                .filteredOn(l -> l.startsWith("[INFO] Saved database \"" + chat + "\""))
+                .hasSize(2)
+                .first()
+                .matches(l -> !l.contains("replacing"));
+        assertThat(snapshotLog.lines())
+                .anyMatch(l -> l.matches(
+                        ".*\\), replacing the snapshot taken at \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d; the "
+                                + "next restore swaps in .*"));
+        assertThat(restoreLog.lines())
+                .anyMatch(l -> l.startsWith("[INFO] [dry run] Would restore \"" + chat + "\"")
+                        && l.endsWith(", terminating 1 session:"))
+                .anyMatch(l -> l.matches("\\[INFO] \\[dry run]   pid \\d+ \\(user .*, application \"psql\", .*\\)"));
+        assertThat(psql.isValid(2)).isTrue();
+    }
+
+    @PostgresTest
+    void severalDatabasesNeedNoDatabaseInTheUrl(
+            PgServer server, TestDatabases dbs, @InjectMojo(goal = "recreate", pom = POM) RecreateMojo mojo)
+            throws Exception {
+        String fork = dbs.createUnique("fork");
+        CapturingLog log = configure(mojo, server, fork);
+        setVariableValueToObject(mojo, "url", "jdbc:postgresql://" + server.host() + ":" + server.port() + "/");
+        setVariableValueToObject(mojo, "databases", List.of(fork));
+
+        mojo.execute();
+
+        assertThat(log.lines())
+                .anyMatch(l -> l.startsWith("[INFO] Recreated database \"" + fork + "\""))
+                .anyMatch(
+                        l -> l.matches("\\[INFO] pgreset:recreate on 1 database in \\d+ ms: 1 succeeded, 0 failed\\."));
+    }
+
+    /** A new database whose snapshot, prepared copy and replaced database are dropped after the test. */
+    private static String databaseWithSnapshot(TestDatabases dbs) {
+        String chat = dbs.createUnique("chat");
+        for (String suffix : List.of("_snapshot", "_next", "_pgreset_old")) {
+            dbs.dropAtEnd(chat + suffix);
+        }
+        return chat;
     }
 
     private static void awaitNextCopy(PgServer server, String copy) {
@@ -235,13 +324,25 @@ class GoalsIT {
             throws Exception {
         String chat = dbs.createUnique("chat");
         Connection psql = dbs.idleSession(chat, "psql");
+        dbs.idleSession(chat, "pgcli");
         CapturingLog log = configure(mojo, server, chat);
         setVariableValueToObject(mojo, "dryRun", true);
+        Path report = Files.createTempFile("pgreset-report", ".json");
+        setVariableValueToObject(mojo, "reportFile", report.toFile());
 
         mojo.execute();
 
+        assertThat(log.lines())
+                .filteredOn(l -> l.startsWith("[INFO] [dry run]   pid "))
+                .hasSize(2)
+                .anyMatch(l -> l.contains("application \"psql\""))
+                .anyMatch(l -> l.contains("application \"pgcli\""));
+        assertThat(Files.readString(report))
+                .contains("\"dryRun\" : true", "\"terminated\" : 0", "\"wouldTerminate\" : 2")
+                .contains("\"dropped\" : false", "\"created\" : false");
         assertThat(log.text())
                 .contains("[dry run] Would drop database \"" + chat + "\"")
+                .contains("), terminating 2 sessions:")
                 .contains("[dry run]   DROP DATABASE IF EXISTS \"" + chat + "\"")
                 .contains("[dry run] Would create it again: CREATE DATABASE \"" + chat + "\";");
         assertThat(psql.isValid(2)).isTrue();

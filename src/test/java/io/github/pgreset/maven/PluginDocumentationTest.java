@@ -70,7 +70,7 @@ class PluginDocumentationTest {
             List<String> cells = rows.get(p.name());
             assertThat(cells.get(0)).as("README property of " + p.name()).isEqualTo("`" + p.property() + "`");
             if (p.defaultValue() != null) {
-                assertThat(cells.get(2)).as("README default of " + p.name()).contains("`" + p.defaultValue() + "`");
+                assertThat(cells.get(1)).as("README default of " + p.name()).contains("`" + p.defaultValue() + "`");
             }
         }
         assertThat(rows.keySet())
@@ -78,7 +78,7 @@ class PluginDocumentationTest {
                 .allMatch(name -> parameters.stream().anyMatch(p -> p.name().equals(name)));
     }
 
-    /** README table rows {@code | `name` | `property` | type | default | description |}, by name. */
+    /** README table rows {@code | `name` | `property` | default | description |}, by name. */
     private static Map<String, List<String>> readmeRows() {
         Map<String, List<String>> rows = new LinkedHashMap<>();
         Matcher row = Pattern.compile("(?m)^\\| `(\\w+)` \\| (`pgreset\\.\\w+`) \\|(.*)$")

@@ -23,20 +23,50 @@ public record ServerCredentials(String username, String password) {
         return "ServerCredentials[username=" + username + ", password " + (password == null ? "not set" : "set") + "]";
     }
 
+    /** Where each of the two ways to give credentials came from: the command line ({@code -D}) wins over the POM. */
+    public record Sources(boolean serverIdOnCommandLine, boolean usernameOrPasswordOnCommandLine) {
+        public static final Sources POM = new Sources(false, false);
+    }
+
     /**
      * The username and password to use: those of {@code serverId} when it is set, else the ones given (which may be
-     * {@code null}). Giving both is refused.
+     * {@code null}). When both are set, the one given on the command line wins over the POM's; both in the same
+     * place are refused.
      */
     public static ServerCredentials resolve(
-            String serverId, String username, String password, Settings settings, SettingsDecrypter decrypter)
+            String serverId,
+            String username,
+            String password,
+            Sources sources,
+            Settings settings,
+            SettingsDecrypter decrypter)
             throws MojoFailureException {
-        if (serverId == null || serverId.isBlank()) {
+        boolean hasServerId = serverId != null && !serverId.isBlank();
+        boolean hasCredentials = username != null || password != null;
+        if (hasServerId
+                && hasCredentials
+                && sources.usernameOrPasswordOnCommandLine()
+                && !sources.serverIdOnCommandLine()) {
             return new ServerCredentials(username, password);
         }
-        if (username != null || password != null) {
+        if (hasServerId
+                && hasCredentials
+                && sources.serverIdOnCommandLine()
+                && !sources.usernameOrPasswordOnCommandLine()) {
+            return fromServer(serverId, settings, decrypter);
+        }
+        if (!hasServerId) {
+            return new ServerCredentials(username, password);
+        }
+        if (hasCredentials) {
             throw new MojoFailureException("Both pgreset.serverId and pgreset.username/pgreset.password are set. Use "
                     + "one or the other: the <server> \"" + serverId + "\" in settings.xml, or username and password.");
         }
+        return fromServer(serverId, settings, decrypter);
+    }
+
+    private static ServerCredentials fromServer(String serverId, Settings settings, SettingsDecrypter decrypter)
+            throws MojoFailureException {
         Server server = settings == null ? null : settings.getServer(serverId);
         if (server == null) {
             throw new MojoFailureException("pgreset.serverId is \"" + serverId + "\", but settings.xml has no <server> "
