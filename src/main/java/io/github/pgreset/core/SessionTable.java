@@ -61,10 +61,10 @@ public final class SessionTable {
         return lines;
     }
 
-    /** {@code 3 sessions on "chat": 2 idle, 1 active} or {@code no sessions on "chat"}. */
+    /** {@code 3 sessions on "chat": 2 idle, 1 active} or {@code No sessions on "chat"}. */
     public static String summary(DatabaseName database, List<Session> sessions) {
         if (sessions.isEmpty()) {
-            return "no sessions on \"" + database + "\"";
+            return "No sessions on \"" + database + "\"";
         }
         Map<String, Integer> byState = new LinkedHashMap<>();
         sessions.stream()

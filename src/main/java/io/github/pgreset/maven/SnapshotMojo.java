@@ -73,8 +73,6 @@ public class SnapshotMojo extends AbstractPgResetMojo {
         return replaced.takenAt() == null
                 ? ", replacing the earlier snapshot"
                 : ", replacing the snapshot taken at "
-                        + DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(replaced.takenAt()
-                                .atZone(ZoneId.systemDefault())
-                                .toLocalDateTime());
+                        + TAKEN_AT.format(replaced.takenAt().atZone(ZoneId.systemDefault()));
     }
 }

@@ -61,7 +61,7 @@ class ResetServiceIT {
         SessionReport report = service(server, chat).sessions();
         assertThat(report.sessions()).isEmpty();
         assertThat(SessionTable.summary(report.database(), report.sessions()))
-                .isEqualTo("no sessions on \"" + chat + "\"");
+                .isEqualTo("No sessions on \"" + chat + "\"");
     }
 
     @PostgresTest

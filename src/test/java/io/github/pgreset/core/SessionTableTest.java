@@ -48,7 +48,7 @@ class SessionTableTest {
     @Test
     void summarisesByState() {
         DatabaseName chat = new DatabaseName("chat");
-        assertThat(SessionTable.summary(chat, List.of())).isEqualTo("no sessions on \"chat\"");
+        assertThat(SessionTable.summary(chat, List.of())).isEqualTo("No sessions on \"chat\"");
         assertThat(SessionTable.summary(chat, List.of(session(1, "a", "idle", ""))))
                 .isEqualTo("1 session on \"chat\": 1 idle");
         assertThat(SessionTable.summary(

@@ -11,14 +11,14 @@ public final class Styled {
     private Styled() {}
 
     public static String strong(Object text) {
-        return MessageUtils.buffer().strong(text).toString();
+        return MessageUtils.buffer().strong(text).build();
     }
 
     public static String success(Object text) {
-        return MessageUtils.buffer().success(text).toString();
+        return MessageUtils.buffer().success(text).build();
     }
 
     public static String warning(Object text) {
-        return MessageUtils.buffer().warning(text).toString();
+        return MessageUtils.buffer().warning(text).build();
     }
 }
