@@ -14,5 +14,12 @@ def query = Thread.start {
         // what the terminate goal does to it
     }
 }
+// the sessions goal must find the query running: wait until the server shows it active
+def deadline = System.nanoTime() + 10_000_000_000L
+while (server.queryIn('pgreset_it_cli', "SELECT count(*) FROM pg_stat_activity WHERE state = 'active' AND query LIKE 'SELECT pg_sleep(600)%'",
+        { rs -> rs.getInt(1) } as io.github.pgreset.testing.PgServer.RowReader)[0] < 1) {
+    assert System.nanoTime() < deadline: 'the long query did not start within 10 s'
+    java.util.concurrent.locks.LockSupport.parkNanos(5_000_000L)
+}
 System.properties.put('pgreset.it.cli', [idle, busy, query])
 return true

@@ -70,7 +70,7 @@ class ReliabilityIT {
     // ---------------------------------------------------------------- names
 
     @PostgresTest
-    void namesThatNeedQuotingAreRecreatedUnderTheirExactName(PgServer server, TestDatabases dbs) {
+    void namesThatNeedQuotingAreRecreatedUnderTheirExactName(PgServer server, TestDatabases dbs) throws Exception {
         String victim = dbs.createUnique("victim");
         String suffix = dbs.uniqueName("");
         List<String> names = List.of(
@@ -91,7 +91,14 @@ class ReliabilityIT {
             assertThat(server.databaseExists(name)).as(name).isTrue();
             assertThat(server.hasTable(name, "leftover")).as(name).isFalse();
             assertOnlyTargetChanged(server, before, name);
-            assertThat(service(server, name).sessions().database().value()).isEqualTo(name);
+            // the session list finds the database by its exact name: a session on it, and only that one
+            try (Connection psql = server.connect(name, "psql")) {
+                int pid = psql.unwrap(org.postgresql.PGConnection.class).getBackendPID();
+                assertThat(service(server, name).sessions().sessions())
+                        .as(name)
+                        .extracting(Session::pid)
+                        .containsExactly(pid);
+            }
         }
         assertThat(server.databaseExists(victim))
                 .as("the database named inside the injection attempts")

@@ -73,7 +73,12 @@ class ResetServiceIT {
                         "database \"" + missing + "\" on " + server.host() + ":" + server.port() + " does not exist")
                 .extracting(e -> ((PgResetException) e).problem())
                 .isEqualTo(Problem.DATABASE_MISSING);
-        assertThatThrownBy(() -> service(server, missing).terminate()).isInstanceOf(PgResetException.class);
+        assertThatThrownBy(() -> service(server, missing).terminate())
+                .isInstanceOf(PgResetException.class)
+                .hasMessage("The database \"" + missing + "\" on " + server.host() + ":" + server.port()
+                        + " does not exist. Check pgreset.database / pgreset.url (names are case-sensitive).")
+                .extracting(e -> ((PgResetException) e).problem())
+                .isEqualTo(Problem.DATABASE_MISSING);
     }
 
     @PostgresTest
@@ -128,11 +133,12 @@ class ResetServiceIT {
             server.executeIn(chat, "CREATE TABLE leftover (id int)");
             try (ReconnectingClient client = new ReconnectingClient(server, chat, 2)) {
                 client.awaitConnections(2);
+                // both threads hold a connection now; the recreate ends both, and both must come back
+                int before = client.connections();
                 RecreateResult result =
                         service(server, chat).recreate(DropOptions.defaults(), CreateOptions.defaults());
                 assertThat(result.drop().outcome()).as("round %d", round).isEqualTo(DropResult.Outcome.DROPPED);
-                int before = client.connections();
-                client.awaitConnections(before + 1);
+                client.awaitConnections(before + 2);
             }
             assertThat(server.allowsConnections(chat)).isTrue();
             assertThat(server.hasTable(chat, "leftover"))
@@ -272,6 +278,7 @@ class ResetServiceIT {
     void withoutForceConnectedSessionsAreListedAndKept(PgServer server, TestDatabases dbs) throws Exception {
         String chat = dbs.createUnique("chat");
         Connection psql = dbs.idleSession(chat, "psql");
+        List<String> before = server.databases();
 
         assertThatThrownBy(() -> service(server, chat).drop(new DropOptions(false, true)))
                 .isInstanceOf(PgResetException.class)
@@ -279,7 +286,7 @@ class ResetServiceIT {
                 .hasMessageContaining("pgreset.force")
                 .hasMessageContaining("psql");
         assertThat(PgServer.alive(psql)).isTrue();
-        assertThat(server.databaseExists(chat)).isTrue();
+        assertThat(server.databases()).isEqualTo(before);
     }
 
     @PostgresTest
@@ -287,9 +294,11 @@ class ResetServiceIT {
         String missing = dbs.uniqueName("missing");
         assertThat(service(server, missing).drop(DropOptions.defaults()).outcome())
                 .isEqualTo(DropResult.Outcome.MISSING);
+        List<String> before = server.databases();
         assertThatThrownBy(() -> service(server, missing).drop(new DropOptions(true, false)))
                 .hasMessageContaining("does not exist")
                 .hasMessageContaining("pgreset.ifExists");
+        assertThat(server.databases()).isEqualTo(before);
 
         RecreateResult created = service(server, missing).recreate(DropOptions.defaults(), CreateOptions.defaults());
         assertThat(created.drop().outcome()).isEqualTo(DropResult.Outcome.MISSING);
@@ -312,20 +321,29 @@ class ResetServiceIT {
         assertThat(row).containsExactly(owner + "|UTF8|C|C|5");
     }
 
-    @PostgresTest
+    @PostgresTest(since = 15)
+    void theStrategyIsUsedFrom15On(PgServer server, TestDatabases dbs) {
+        String chat = dbs.createUnique("chat");
+        server.executeIn(chat, "CREATE TABLE leftover (id int)");
+        CreateOptions strategy = new CreateOptions(null, null, null, null, null, null, null, null, Strategy.FILE_COPY);
+
+        RecreateResult result = service(server, chat).recreate(DropOptions.defaults(), strategy);
+
+        assertThat(result.createStatement()).endsWith(" STRATEGY FILE_COPY");
+        assertThat(server.databaseExists(chat)).isTrue();
+        assertThat(server.hasTable(chat, "leftover")).isFalse();
+    }
+
+    @PostgresTest(before = 15)
     void anOptionTheServerIsTooOldForIsRefusedBeforeDropping(PgServer server, TestDatabases dbs) {
         String chat = dbs.createUnique("chat");
         CreateOptions strategy = new CreateOptions(null, null, null, null, null, null, null, null, Strategy.FILE_COPY);
-        if (server.version().major() >= 15) {
-            service(server, chat).recreate(DropOptions.defaults(), strategy);
-            assertThat(server.databaseExists(chat)).isTrue();
-            return;
-        }
+        List<String> before = server.databases();
         assertThatThrownBy(() -> service(server, chat).recreate(DropOptions.defaults(), strategy))
                 .isInstanceOf(PgResetException.class)
                 .hasMessageContaining("pgreset.strategy needs PostgreSQL 15 or later")
                 .hasMessageContaining("runs " + server.version());
-        assertThat(server.databaseExists(chat)).isTrue();
+        assertThat(server.databases()).isEqualTo(before);
     }
 
     @PostgresTest
@@ -335,6 +353,7 @@ class ResetServiceIT {
         String chat = dbs.createUnique("chat");
         server.execute("ALTER DATABASE \"" + chat + "\" OWNER TO \"" + owner + "\"");
         Connection othersSession = dbs.keep(server.connect(chat, "someone-else", other, "other-secret"));
+        List<String> before = server.databases();
 
         Target asOwner = new Target(server.connection(owner, "owner-secret"), new DatabaseName(chat));
         assertThatThrownBy(() -> service(server, asOwner, false, Set.of()).drop(DropOptions.defaults()))
@@ -345,7 +364,7 @@ class ResetServiceIT {
                 .extracting(e -> ((PgResetException) e).problem())
                 .isEqualTo(Problem.PERMISSION_DENIED);
         assertThat(PgServer.alive(othersSession)).isTrue();
-        assertThat(server.databaseExists(chat)).isTrue();
+        assertThat(server.databases()).isEqualTo(before);
         assertThat(server.allowsConnections(chat))
                 .as("connections are allowed again")
                 .isTrue();
@@ -357,11 +376,14 @@ class ResetServiceIT {
     }
 
     @PostgresTest
-    void aRoleWithoutCreatedbIsRefusedBeforeAnythingIsDropped(PgServer server, TestDatabases dbs) {
+    void aRoleWithoutCreatedbIsRefusedBeforeAnythingIsDropped(PgServer server, TestDatabases dbs) throws Exception {
         String owner = dbs.createRole("owner", "owner-secret", "NOCREATEDB");
         String chat = dbs.createUnique("chat");
         server.execute("ALTER DATABASE \"" + chat + "\" OWNER TO \"" + owner + "\"");
 
+        server.executeIn(chat, "CREATE TABLE kept (id int)");
+        Connection psql = dbs.idleSession(chat, "psql");
+        List<String> before = server.databases();
         Target asOwner = new Target(server.connection(owner, "owner-secret"), new DatabaseName(chat));
         assertThatThrownBy(() -> service(server, asOwner, false, Set.of())
                         .recreate(DropOptions.defaults(), CreateOptions.defaults()))
@@ -369,7 +391,10 @@ class ResetServiceIT {
                 .hasMessageContaining("CREATEDB")
                 .extracting(e -> ((PgResetException) e).problem())
                 .isEqualTo(Problem.PERMISSION_DENIED);
-        assertThat(server.databaseExists(chat)).isTrue();
+        assertThat(server.databases()).isEqualTo(before);
+        assertThat(server.hasTable(chat, "kept")).isTrue();
+        assertThat(PgServer.alive(psql)).as("nothing was terminated").isTrue();
+        psql.close(); // a superuser's session, which the owner could not end
         assertThat(service(server, asOwner, false, Set.of())
                         .drop(DropOptions.defaults())
                         .outcome())
@@ -383,12 +408,16 @@ class ResetServiceIT {
         server.execute("GRANT pg_signal_backend TO \"" + owner + "\"");
         String chat = dbs.createUnique("chat");
         server.execute("ALTER DATABASE \"" + chat + "\" OWNER TO \"" + owner + "\"");
-        dbs.idleSession(chat, "superuser-psql");
+        Connection superusers = dbs.idleSession(chat, "superuser-psql");
+        List<String> before = server.databases();
 
         Target asOwner = new Target(server.connection(owner, "owner-secret"), new DatabaseName(chat));
         assertThatThrownBy(() -> service(server, asOwner, false, Set.of()).terminate())
-                .hasMessageContaining("superuser " + server.user() + ": only a superuser may terminate it");
-        assertThat(server.databaseExists(chat)).isTrue();
+                .hasMessageContaining("superuser " + server.user() + ": only a superuser may terminate it")
+                .extracting(e -> ((PgResetException) e).problem())
+                .isEqualTo(Problem.PERMISSION_DENIED);
+        assertThat(PgServer.alive(superusers)).as("the superuser's session").isTrue();
+        assertThat(server.databases()).isEqualTo(before);
     }
 
     @PostgresTest
@@ -396,6 +425,7 @@ class ResetServiceIT {
         String chat = dbs.createUnique("chat");
         String gid = "pgreset-test-" + chat;
         server.prepareTransaction(chat, gid, "CREATE TABLE t (id int)");
+        List<String> before = server.databases();
         try {
             assertThatThrownBy(() -> service(server, chat).drop(DropOptions.defaults()))
                     .isInstanceOf(PgResetException.class)
@@ -403,7 +433,7 @@ class ResetServiceIT {
                     .hasMessageContaining("ROLLBACK PREPARED")
                     .extracting(e -> ((PgResetException) e).problem())
                     .isEqualTo(Problem.DATABASE_IN_USE);
-            assertThat(server.databaseExists(chat)).isTrue();
+            assertThat(server.databases()).isEqualTo(before);
             assertThat(server.allowsConnections(chat))
                     .as("connections are allowed again")
                     .isTrue();
@@ -444,12 +474,15 @@ class ResetServiceIT {
     void anUnknownRoleIsAnAuthenticationFailureThatDoesNotShowThePassword(PgServer server) {
         String role = "no_such_role_" + ProcessHandle.current().pid();
         Target wrong = new Target(server.connection(role, "wrong-password-123"), new DatabaseName("chat"));
-        assertThatThrownBy(() -> service(server, wrong, false, Set.of()).sessions())
+        List<String> before = server.databases();
+        assertThatThrownBy(() -> service(server, wrong, false, Set.of())
+                        .recreate(DropOptions.defaults(), CreateOptions.defaults()))
                 .isInstanceOf(PgResetException.class)
                 .hasMessageContaining("refused role " + role)
                 .hasMessageContaining("pgreset.password")
                 .hasMessageNotContaining("wrong-password-123")
                 .extracting(e -> ((PgResetException) e).problem())
                 .isEqualTo(Problem.AUTHENTICATION);
+        assertThat(server.databases()).isEqualTo(before);
     }
 }

@@ -350,15 +350,24 @@ class GoalsIT {
     }
 
     @PostgresTest
-    void protectedNamesFailTheBuildWithTheReason(PgServer server, @InjectMojo(goal = "drop", pom = POM) DropMojo mojo)
-            throws Exception {
+    void protectedNamesFailTheBuildWithTheReason(
+            PgServer server, TestDatabases dbs, @InjectMojo(goal = "drop", pom = POM) DropMojo mojo) throws Exception {
+        String shared = dbs.createUnique("shared");
+        Connection psql = dbs.idleSession(shared, "psql");
         configure(mojo, server, "postgres");
         List<String> before = server.databases();
 
         assertThatThrownBy(mojo::execute)
                 .isInstanceOf(MojoFailureException.class)
                 .hasMessageContaining("Refusing to drop database \"postgres\"");
+        configure(mojo, server, shared);
+        setVariableValueToObject(mojo, "protectedDatabases", List.of("billing", shared));
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessageStartingWith("Refusing to drop database \"" + shared + "\" on ")
+                .hasMessageContaining("it is listed in pgreset.protectedDatabases");
         assertThat(server.databases()).isEqualTo(before);
+        assertThat(psql.isValid(2)).as("nothing was terminated").isTrue();
     }
 
     @PostgresTest
@@ -367,12 +376,13 @@ class GoalsIT {
         configure(mojo, server, "chat");
         setVariableValueToObject(mojo, "url", "jdbc:postgresql://db.example.com:5432/chat");
         setVariableValueToObject(mojo, "allowRemote", false);
+        setVariableValueToObject(mojo, "password", passwordConfiguration("Remote-only-9f2c"));
 
         assertThatThrownBy(mojo::execute)
                 .isInstanceOf(MojoFailureException.class)
-                .hasMessageContaining("db.example.com:5432")
+                .hasMessageStartingWith("Refusing to connect to db.example.com:5432: it is not this machine")
                 .hasMessageContaining("pgreset.allowRemote=true")
-                .hasMessageNotContaining(String.valueOf(server.password()));
+                .hasMessageNotContaining("Remote-only-9f2c");
     }
 
     @PostgresTest

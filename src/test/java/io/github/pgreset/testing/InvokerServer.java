@@ -7,41 +7,61 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Properties;
 
 /**
- * The server the Maven invoker builds in {@code src/it} run against, found the same way as for the other integration
- * tests: the first of {@code PGRESET_TEST_SERVERS}, else a container (Docker) or an embedded server of the first
- * version in {@code pgreset.test.versions}.
+ * The servers the Maven invoker builds in {@code src/it} run against, found the same way as for the other integration
+ * tests: the newest and the oldest of {@code PGRESET_TEST_SERVERS} (each build runs once on each), else a container
+ * (Docker) or an embedded server of the version in {@code pgreset.test.versions}.
  *
  * <p>{@code pom.xml} runs {@link #main} in the Maven JVM in {@code pre-integration-test} (exec:java): it writes the
- * server's address to a properties file that the invoker passes on to every build as {@code it.pg.*} properties and
+ * servers' addresses to properties files that the invoker passes on to every build as {@code it.pg.*} properties and
  * to the verify scripts, which read it back with {@link #load}. A started server lives until Maven exits.
  */
 public final class InvokerServer {
     private InvokerServer() {}
 
     public static void main(String[] args) throws IOException {
-        if (args.length != 1) {
-            throw new IllegalArgumentException("usage: InvokerServer <properties file to write>");
+        if (args.length != 2) {
+            throw new IllegalArgumentException(
+                    "usage: InvokerServer <properties file of the newest server> <properties file of the oldest>");
         }
         // the process ends with Maven's; a container or an embedded server stops with it
         @SuppressWarnings("resource")
-        PgServer server = TestServers.start().servers().get(0);
+        List<PgServer> servers = TestServers.start().servers();
+        Comparator<PgServer> byVersion = Comparator.comparing(PgServer::version);
+        PgServer newest = servers.stream().max(byVersion).orElseThrow();
+        PgServer oldest = servers.stream().min(byVersion).orElseThrow();
         loadWhatTheShutdownHookNeeds();
+        // the newest for the builds, with the oldest beside it as it.pg.oldest.* (the invoker execution that runs
+        // on the oldest server takes those); each server also on its own, for the setup and verify scripts
+        Properties both = properties(newest, "it.pg.");
+        both.putAll(properties(oldest, "it.pg.oldest."));
+        write(both, Path.of(args[0]));
+        write(properties(oldest, "it.pg."), Path.of(args[1]));
+        System.out.println("[pgreset-test] invoker integration tests run against: " + newest
+                + (oldest == newest ? "" : " and " + oldest));
+    }
+
+    private static Properties properties(PgServer server, String prefix) {
         Properties properties = new Properties();
-        properties.setProperty("it.pg.host", server.host());
-        properties.setProperty("it.pg.port", String.valueOf(server.port()));
-        properties.setProperty("it.pg.user", server.user());
-        properties.setProperty("it.pg.password", server.password() == null ? "" : server.password());
-        properties.setProperty("it.pg.version", String.valueOf(server.version().number()));
-        properties.setProperty("it.pg.source", server.source());
-        Path file = Path.of(args[0]);
+        properties.setProperty(prefix + "host", server.host());
+        properties.setProperty(prefix + "port", String.valueOf(server.port()));
+        properties.setProperty(prefix + "user", server.user());
+        properties.setProperty(prefix + "password", server.password() == null ? "" : server.password());
+        properties.setProperty(
+                prefix + "version", String.valueOf(server.version().number()));
+        properties.setProperty(prefix + "source", server.source());
+        return properties;
+    }
+
+    private static void write(Properties properties, Path file) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             properties.store(out, "the PostgreSQL server of the invoker integration tests (src/it)");
         }
-        System.out.println("[pgreset-test] invoker integration tests run against: " + server);
     }
 
     /**

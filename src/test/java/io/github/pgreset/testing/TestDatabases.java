@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -15,9 +16,10 @@ public final class TestDatabases implements AutoCloseable {
     private static final AtomicInteger COUNTER = new AtomicInteger();
 
     private final PgServer server;
-    private final List<String> databases = new ArrayList<>();
-    private final List<String> roles = new ArrayList<>();
-    private final List<AutoCloseable> resources = new ArrayList<>();
+    // tests add from many threads at once (ReliabilityIT's 16 sessions), so these lists are thread-safe
+    private final List<String> databases = new CopyOnWriteArrayList<>();
+    private final List<String> roles = new CopyOnWriteArrayList<>();
+    private final List<AutoCloseable> resources = new CopyOnWriteArrayList<>();
 
     public TestDatabases(PgServer server) {
         this.server = server;
