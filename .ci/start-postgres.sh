@@ -2,7 +2,7 @@
 # Starts the PostgreSQL servers the integration tests run against, as the unprivileged postgres user (PostgreSQL
 # refuses to run as root), and exports their superuser JDBC URLs in PGRESET_TEST_SERVERS.
 #   - PostgreSQL 12, 13 and 18 from the embedded binaries Maven copied to target/pg-binaries (./mvnw dependency:copy@pg-binaries)
-#   - Debian's PostgreSQL 15 (pg_ctlcluster), when installed
+#   - Debian's PostgreSQL 15 (pg_ctlcluster), which must be installed (.ci/run installs it)
 #   - in front of each, Debian's PgBouncer twice, pool_mode=session and pool_mode=transaction, listed in
 #     PGRESET_TEST_PGBOUNCERS (session@127.0.0.1:64312 transaction@127.0.0.1:65312 ...) when pgbouncer is installed
 # Source it: `. .ci/start-postgres.sh`. Stop them with `. .ci/start-postgres.sh stop`.
@@ -46,15 +46,18 @@ for v in $PG_CI_VERSIONS; do
   echo "started PostgreSQL $v on 127.0.0.1:$port"
 done
 
-if command -v pg_ctlcluster >/dev/null && [ -d /etc/postgresql/15/main ]; then
-  pg_ctlcluster 15 main start 2>/dev/null || true
-  as_postgres psql -qX -c "ALTER USER postgres PASSWORD '$PG_CI_PASSWORD'" -c "ALTER SYSTEM SET max_prepared_transactions = 10" \
-    -c "ALTER SYSTEM SET max_connections = 300" -c "ALTER SYSTEM SET wal_level = logical"
-  pg_ctlcluster 15 main restart
-  port=$(as_postgres psql -qXAt -c "SHOW port")
-  urls+=("jdbc:postgresql://127.0.0.1:$port/postgres?user=postgres&password=$PG_CI_PASSWORD")
-  echo "started Debian's PostgreSQL 15 on 127.0.0.1:$port"
+# Debian's PostgreSQL 15 is one of the versions CI proves: missing, the run fails rather than lose it quietly
+if ! command -v pg_ctlcluster >/dev/null || [ ! -d /etc/postgresql/15/main ]; then
+  echo "Debian's PostgreSQL 15 (cluster 15/main) is not installed: apt-get install postgresql-15" >&2
+  exit 1
 fi
+pg_ctlcluster 15 main start 2>/dev/null || true
+as_postgres psql -qX -c "ALTER USER postgres PASSWORD '$PG_CI_PASSWORD'" -c "ALTER SYSTEM SET max_prepared_transactions = 10" \
+  -c "ALTER SYSTEM SET max_connections = 300" -c "ALTER SYSTEM SET wal_level = logical"
+pg_ctlcluster 15 main restart
+port=$(as_postgres psql -qXAt -c "SHOW port")
+urls+=("jdbc:postgresql://127.0.0.1:$port/postgres?user=postgres&password=$PG_CI_PASSWORD")
+echo "started Debian's PostgreSQL 15 on 127.0.0.1:$port"
 
 export PGRESET_TEST_SERVERS="${urls[*]}"
 
