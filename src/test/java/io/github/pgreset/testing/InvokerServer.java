@@ -1,15 +1,23 @@
 package io.github.pgreset.testing;
 
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.PruneType;
 import io.github.pgreset.core.ServerVersion;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.UUID;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.utility.ResourceReaper;
 
 /**
  * The servers the Maven invoker builds in {@code src/it} run against, found the same way as for the other integration
@@ -35,6 +43,9 @@ public final class InvokerServer {
         PgServer newest = servers.stream().max(byVersion).orElseThrow();
         PgServer oldest = servers.stream().min(byVersion).orElseThrow();
         loadWhatTheShutdownHookNeeds();
+        if (servers.stream().anyMatch(server -> server.source().equals(TestServers.DOCKER_SOURCE))) {
+            loadWhatTestcontainersCleanupNeeds();
+        }
         // the newest for the builds, with the oldest beside it as it.pg.oldest.* (the invoker execution that runs
         // on the oldest server takes those); each server also on its own, for the setup and verify scripts
         Properties both = properties(newest, "it.pg.");
@@ -73,6 +84,50 @@ public final class InvokerServer {
         Path dir = Files.createTempDirectory("pgreset-it");
         Files.writeString(Files.createDirectories(dir.resolve("base")).resolve("1"), "");
         org.apache.commons.io.FileUtils.deleteDirectory(dir.toFile());
+    }
+
+    /**
+     * With Ryuk disabled (TESTCONTAINERS_RYUK_DISABLED=true, common on CI services), Testcontainers removes the
+     * container in a JVM shutdown hook, whose classes exec:java's closed class loader can no longer load
+     * ({@code NoClassDefFoundError: com/github/dockerjava/api/model/PruneType}, and the container outlives Maven). That
+     * very clean-up runs once now, for a label that nothing carries, so that everything it needs is loaded.
+     */
+    private static void loadWhatTestcontainersCleanupNeeds() {
+        ResourceReaper reaper = ResourceReaper.instance();
+        if (!reaper.getClass().getSimpleName().equals("JVMHookResourceReaper")) {
+            return; // Ryuk removes the container when this JVM's connection to it closes
+        }
+        try {
+            Method prune = reaper.getClass().getDeclaredMethod("prune", PruneType.class, List.class);
+            prune.setAccessible(true);
+            List<Map.Entry<String, String>> nothing =
+                    List.of(Map.entry("label", "io.github.pgreset.nothing=" + UUID.randomUUID()));
+            // the four kinds its shutdown hook prunes
+            for (PruneType type :
+                    List.of(PruneType.CONTAINERS, PruneType.NETWORKS, PruneType.VOLUMES, PruneType.IMAGES)) {
+                try {
+                    prune.invoke(reaper, type, nothing);
+                } catch (InvocationTargetException refused) {
+                    // the engine's answer (Podman's API lacks some prunes): the code ran, and its classes are loaded
+                }
+            }
+            // and what it does to each container it finds: none here carries that label, so remove a missing one
+            try {
+                DockerClientFactory.instance()
+                        .client()
+                        .removeContainerCmd("pgreset-nothing-" + UUID.randomUUID())
+                        .withForce(true)
+                        .withRemoveVolumes(true)
+                        .exec();
+            } catch (NotFoundException expected) {
+                // loaded all the same
+            }
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(
+                    "Testcontainers' clean-up without Ryuk changed (" + e + "): the invoker's container would outlive"
+                            + " Maven. Update InvokerServer.loadWhatTestcontainersCleanupNeeds.",
+                    e);
+        }
     }
 
     /** The server {@link #main} wrote to {@code file}, for the verify scripts. */

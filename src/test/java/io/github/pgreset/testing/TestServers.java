@@ -26,6 +26,8 @@ final class TestServers implements AutoCloseable {
 
     static final String VERSIONS_PROPERTY = "pgreset.test.versions";
     static final String BINARIES_PROPERTY = "pgreset.test.binaries";
+    /** {@link PgServer#source()} of a server in a container. */
+    static final String DOCKER_SOURCE = "Testcontainers";
 
     private final List<PgServer> servers = new ArrayList<>();
     private final List<AutoCloseable> running = new ArrayList<>();
@@ -123,7 +125,7 @@ final class TestServers implements AutoCloseable {
                 container.getFirstMappedPort(),
                 container.getUsername(),
                 container.getPassword(),
-                "Testcontainers");
+                DOCKER_SOURCE);
     }
 
     private PgServer embedded(int major) {
