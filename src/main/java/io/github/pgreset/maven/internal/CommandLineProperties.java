@@ -14,7 +14,7 @@ import org.apache.commons.text.similarity.LevenshteinDistance;
 /**
  * The {@code -D} properties of a run, read against the plugin's parameters: which of them a goal would silently
  * ignore (a mistyped {@code pgreset.*} name, or a parameter's name without the prefix), and which replace what the POM
- * configures. Plain data in, decisions out; {@link MavenRun} reads it from Maven.
+ * configures. Plain data in, decisions out; {@link CommandLine} reads it from Maven.
  *
  * @param given the user properties ({@code -D} on the command line, {@code .mvn/maven.config})
  * @param goalParameters this goal's parameters that have a property: property name to parameter name
