@@ -87,6 +87,51 @@ class JsonReportTest {
     }
 
     @Test
+    void eachSessionHasEveryFieldAndADryRunSaysWhatItWouldEnd() {
+        String json = JsonReport.toJson(recreate()).replaceAll("\\s+", " ");
+
+        assertThat(json)
+                .contains(
+                        "\"pid\" : 4711, \"user\" : \"app\", \"application\" : \"psql\", \"client\" : \"127.0.0.1\", "
+                                + "\"state\" : \"active\", \"backendStart\" : \"2026-11-24T10:00Z\", "
+                                + "\"stateChange\" : \"2026-11-24T10:05Z\", \"waitEvent\" : \"Client:ClientRead\", \"query\" : ")
+                .contains("\"superuser\" : false }")
+                .contains("\"startedAt\" : \"2026-11-24T10:06:00Z\"")
+                .doesNotContain("wouldTerminate");
+
+        DropResult planned = new DropResult(
+                new DatabaseName("chat"),
+                new ServerVersion(150013),
+                DropResult.Outcome.PLANNED,
+                "DROP DATABASE ... WITH (FORCE)",
+                List.of(PSQL, PSQL),
+                List.of("DROP DATABASE \"chat\" WITH (FORCE)"),
+                0,
+                Duration.ZERO);
+        String dryRun = JsonReport.toJson(GoalReport.of(TARGET, planned, GoalClock.start()));
+        assertThat(dryRun).contains("\"terminated\" : 0", "\"wouldTerminate\" : 2", "\"dryRun\" : true");
+    }
+
+    @Test
+    void connectionDescriptionsSayWhetherAPasswordIsSetAndNeverWhichOne() {
+        assertThat(TARGET.connection().toString())
+                .isEqualTo("ConnectionSettings[app@localhost:5432, password set, maintenanceDatabase=null]");
+        assertThat(new ConnectionSettings(List.of(new HostPort("::1", 5433)), "app", null, "admin", Map.of())
+                        .toString())
+                .isEqualTo("ConnectionSettings[app@[::1]:5433, password not set, maintenanceDatabase=admin]");
+        assertThat(new ConnectionRequest("jdbc:postgresql:chat", null, "app", "s3cret-pw", null).toString())
+                .contains("password=set")
+                .doesNotContain("s3cret-pw");
+        assertThat(new ConnectionRequest(null, null, null, null, null).toString())
+                .contains("password=not set");
+        assertThat(LibpqEnvironment.of(Map.of("PGPASSWORD", "s3cret-pw", "PGUSER", "app"))
+                        .toString())
+                .contains("PGUSER=app", "PGPASSWORD=set")
+                .doesNotContain("s3cret-pw");
+        assertThat(LibpqEnvironment.none().toString()).contains("PGPASSWORD=not set");
+    }
+
+    @Test
     void thePasswordIsNotInTheReport() {
         assertThat(JsonReport.toJson(recreate())).doesNotContain("s3cret-pw");
         assertThat(JsonReport.toJson(
