@@ -23,6 +23,7 @@ import io.github.pgreset.maven.internal.MavenProgress;
 import io.github.pgreset.maven.internal.ServerCredentials;
 import java.io.File;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -169,8 +170,8 @@ public abstract class AbstractPgResetMojo extends AbstractMojo {
 
     /**
      * Databases that every goal which ends sessions or changes a database (terminate, drop, recreate, snapshot,
-     * restore) refuses, in addition to postgres, template0, template1 and the maintenance database, e.g. {@code <protectedDatabases><db>chat</db></protectedDatabases>} or
-     * {@code -Dpgreset.protectedDatabases=chat,billing}.
+     * restore) refuses, in addition to postgres, template0, template1 and the maintenance database, e.g.
+     * {@code <protectedDatabases><db>chat</db></protectedDatabases>} or {@code -Dpgreset.protectedDatabases=chat,billing}.
      *
      * <p>Property: {@code pgreset.protectedDatabases}. Default: none (postgres, template0, template1 and the
      * maintenance database are always refused). Example: {@code <protectedDatabases><db>chat</db></protectedDatabases>}
@@ -223,10 +224,7 @@ public abstract class AbstractPgResetMojo extends AbstractMojo {
         ServerCredentials.Sources sources = new ServerCredentials.Sources(
                 commandLine.isGiven("pgreset.serverId"),
                 commandLine.isGiven("pgreset.username") || commandLine.isGiven("pgreset.password"));
-        boolean serverIdReplaced = serverId != null
-                && !serverId.isBlank()
-                && sources.usernameOrPasswordOnCommandLine()
-                && !sources.serverIdOnCommandLine();
+        boolean serverIdReplaced = sources.replaceServerId(serverId);
         ServerCredentials credentials =
                 ServerCredentials.resolve(serverId, username, password(), sources, settings, decrypter);
         GoalClock clock = GoalClock.start();
@@ -243,7 +241,7 @@ public abstract class AbstractPgResetMojo extends AbstractMojo {
                     serverIdReplaced,
                     several.isEmpty()
                             ? target.describe()
-                            : several.size() + " databases on "
+                            : Sentences.count(several.size(), "database") + " on "
                                     + target.connection().location());
             if (!several.isEmpty()) {
                 runOnEach(resetSettings, several, clock);
@@ -273,7 +271,7 @@ public abstract class AbstractPgResetMojo extends AbstractMojo {
      * goal now works on, so that nobody wonders why the POM's database was not the one reset.
      */
     private void logOverrides(List<CommandLineProperties.Override> overrides, boolean serverIdReplaced, String target) {
-        List<String> said = new java.util.ArrayList<>();
+        List<String> said = new ArrayList<>();
         if (!overrides.isEmpty()) {
             said.add(overrides.stream().map(o -> "-D" + o.property()).collect(Collectors.joining(", "))
                     + (overrides.size() == 1 ? " overrides" : " override") + " the POM's "

@@ -26,6 +26,16 @@ public record ServerCredentials(String username, String password) {
     /** Where each of the two ways to give credentials came from: the command line ({@code -D}) wins over the POM. */
     public record Sources(boolean serverIdOnCommandLine, boolean usernameOrPasswordOnCommandLine) {
         public static final Sources POM = new Sources(false, false);
+
+        /** Whether a username or password given with -D replaces the POM's {@code serverId}. */
+        public boolean replaceServerId(String serverId) {
+            return serverId != null && !serverId.isBlank() && usernameOrPasswordOnCommandLine && !serverIdOnCommandLine;
+        }
+
+        /** Whether a serverId given with -D replaces the POM's username and password. */
+        boolean replaceCredentials(String serverId) {
+            return serverId != null && !serverId.isBlank() && serverIdOnCommandLine && !usernameOrPasswordOnCommandLine;
+        }
     }
 
     /**
@@ -43,16 +53,10 @@ public record ServerCredentials(String username, String password) {
             throws MojoFailureException {
         boolean hasServerId = serverId != null && !serverId.isBlank();
         boolean hasCredentials = username != null || password != null;
-        if (hasServerId
-                && hasCredentials
-                && sources.usernameOrPasswordOnCommandLine()
-                && !sources.serverIdOnCommandLine()) {
+        if (hasCredentials && sources.replaceServerId(serverId)) {
             return new ServerCredentials(username, password);
         }
-        if (hasServerId
-                && hasCredentials
-                && sources.serverIdOnCommandLine()
-                && !sources.usernameOrPasswordOnCommandLine()) {
+        if (hasCredentials && sources.replaceCredentials(serverId)) {
             return fromServer(serverId, settings, decrypter);
         }
         if (!hasServerId) {
