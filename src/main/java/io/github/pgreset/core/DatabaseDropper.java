@@ -24,10 +24,6 @@ import java.util.stream.Collectors;
  * What FORCE cannot clear is looked up in the catalogs and named, never left as a bare SQLSTATE.
  */
 final class DatabaseDropper {
-    static final String OBJECT_IN_USE = "55006";
-    static final String INSUFFICIENT_PRIVILEGE = "42501";
-    static final String LOCK_NOT_AVAILABLE = "55P03";
-    static final String QUERY_CANCELED = "57014";
     /** How the database was dropped, as the goals report it. */
     static final String FORCE = "DROP DATABASE ... WITH (FORCE)";
 
@@ -196,7 +192,7 @@ final class DatabaseDropper {
             drop.execute(connection);
             return result(DropResult.Outcome.DROPPED, method, List.of(), drop.statements(), 1);
         } catch (SQLException e) {
-            if (OBJECT_IN_USE.equals(e.getSQLState()) && method.equals(PLAIN)) {
+            if (SqlState.OBJECT_IN_USE.is(e) && method.equals(PLAIN)) {
                 throw inUse(connection.sessions(target.database()), NOT_FORCED);
             }
             throw ddlFailure(e, "Dropping " + target.describe());
@@ -211,10 +207,10 @@ final class DatabaseDropper {
                 drop.execute(connection);
                 return result(DropResult.Outcome.DROPPED, FORCE, sessions, drop.statements(), attempt);
             } catch (SQLException e) {
-                if (INSUFFICIENT_PRIVILEGE.equals(e.getSQLState())) {
+                if (SqlState.INSUFFICIENT_PRIVILEGE.is(e)) {
                     requireTerminable(connection.sessions(target.database()));
                 }
-                if (!OBJECT_IN_USE.equals(e.getSQLState())) {
+                if (!SqlState.OBJECT_IN_USE.is(e)) {
                     throw ddlFailure(e, "Dropping " + target.describe());
                 }
                 retryOrGiveUp(e, attempt, pause);
@@ -260,7 +256,7 @@ final class DatabaseDropper {
                     statements.addAll(drop.statements());
                     return result(DropResult.Outcome.DROPPED, method, List.copyOf(ended.values()), statements, attempt);
                 } catch (SQLException e) {
-                    if (!OBJECT_IN_USE.equals(e.getSQLState())) {
+                    if (!SqlState.OBJECT_IN_USE.is(e)) {
                         throw ddlFailure(e, "Dropping " + target.describe());
                     }
                     retryOrGiveUp(e, attempt, pause);
@@ -336,8 +332,7 @@ final class DatabaseDropper {
      * names who holds the lock on the database.
      */
     private PgResetException ddlFailure(SQLException e, String action) {
-        String state = e.getSQLState();
-        if (LOCK_NOT_AVAILABLE.equals(state) || QUERY_CANCELED.equals(state)) {
+        if (SqlState.timedOut(e)) {
             List<String> holders;
             try {
                 holders = connection.lockHolders(target.database());

@@ -46,8 +46,7 @@ final class GoalLock {
         try {
             connection.executeDdl(lock(target.database()));
         } catch (SQLException e) {
-            if (DatabaseDropper.LOCK_NOT_AVAILABLE.equals(e.getSQLState())
-                    || DatabaseDropper.QUERY_CANCELED.equals(e.getSQLState())) {
+            if (SqlState.timedOut(e)) {
                 throw new PgResetException(
                         Problem.TIMEOUT,
                         "Another pgreset goal kept working on " + target.describe() + " for longer than "

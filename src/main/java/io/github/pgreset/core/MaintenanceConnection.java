@@ -14,7 +14,6 @@ import java.util.Properties;
 import org.postgresql.Driver;
 import org.postgresql.PGConnection;
 import org.postgresql.util.PSQLException;
-import org.postgresql.util.PSQLState;
 import org.postgresql.util.ServerErrorMessage;
 
 /**
@@ -344,10 +343,9 @@ final class MaintenanceConnection implements AutoCloseable {
 
     /** A failure of a statement, as the user should read it. */
     PgResetException failure(SQLException e, String action) {
-        String sqlState = e.getSQLState() == null ? "" : e.getSQLState();
         String where = " (" + target.describe() + ", connected to " + database + ")";
         String server = serverText(e);
-        if (sqlState.startsWith("08") || e.getCause() instanceof java.net.SocketException) {
+        if (SqlState.connectionLost(e)) {
             return new PgResetException(
                     Problem.UNREACHABLE,
                     action + " failed: the connection to " + target.connection().location() + " broke: " + server
@@ -355,7 +353,7 @@ final class MaintenanceConnection implements AutoCloseable {
                             + "goal again.",
                     e);
         }
-        if (sqlState.equals("57P01") || sqlState.equals("57P02") || sqlState.equals("57P03")) {
+        if (SqlState.sessionEndedByServer(e)) {
             return new PgResetException(
                     Problem.UNREACHABLE,
                     action + " failed: the server at " + target.connection().location() + " ended the plugin's "
@@ -364,43 +362,38 @@ final class MaintenanceConnection implements AutoCloseable {
                             + "run the goal again.",
                     e);
         }
-        return switch (sqlState) {
-            case "57014", "55P03" ->
-                new PgResetException(
-                        Problem.TIMEOUT,
-                        action + " did not finish within "
-                                + "pgreset.timeout (" + deadline.total().toSeconds() + " s)" + where + ": " + server
-                                + ". Raise pgreset.timeout, or find the session that holds a lock on the database with "
-                                + "mvn pgreset:sessions.",
-                        e);
-            case "42501" ->
-                new PgResetException(
-                        Problem.PERMISSION_DENIED,
-                        action + " failed" + where + ": "
-                                + server
-                                + ". Run as the database's owner or a superuser (pgreset.username), or grant the "
-                                + "privilege named above to " + role() + ".",
-                        e);
-            case "3D000" ->
-                new PgResetException(Problem.DATABASE_MISSING, action + " failed" + where + ": " + server, e);
-            case "25006" ->
-                new PgResetException(
-                        Problem.UNSUPPORTED,
-                        action + " failed" + where + ": " + server
-                                + ". The server is read-only (a standby, or default_transaction_read_only is on); point "
-                                + "pgreset.url at the primary.",
-                        e);
-            default ->
-                new PgResetException(
-                        Problem.SERVER_ERROR,
-                        action + " failed" + where + ": " + server
-                                + (sqlState.isEmpty() ? "" : " [SQLSTATE " + sqlState + "]"),
-                        e);
-        };
+        if (SqlState.timedOut(e)) {
+            return new PgResetException(
+                    Problem.TIMEOUT,
+                    action + " did not finish within "
+                            + "pgreset.timeout (" + deadline.total().toSeconds() + " s)" + where + ": " + server
+                            + ". Raise pgreset.timeout, or find the session that holds a lock on the database with "
+                            + "mvn pgreset:sessions.",
+                    e);
+        }
+        if (SqlState.INSUFFICIENT_PRIVILEGE.is(e)) {
+            return new PgResetException(
+                    Problem.PERMISSION_DENIED,
+                    action + " failed" + where + ": " + server
+                            + ". Run as the database's owner or a superuser (pgreset.username), or grant the "
+                            + "privilege named above to " + role() + ".",
+                    e);
+        }
+        if (SqlState.INVALID_CATALOG_NAME.is(e)) {
+            return new PgResetException(Problem.DATABASE_MISSING, action + " failed" + where + ": " + server, e);
+        }
+        if (SqlState.READ_ONLY_SQL_TRANSACTION.is(e)) {
+            return new PgResetException(
+                    Problem.UNSUPPORTED,
+                    action + " failed" + where + ": " + server
+                            + ". The server is read-only (a standby, or default_transaction_read_only is on); point "
+                            + "pgreset.url at the primary.",
+                    e);
+        }
+        return new PgResetException(Problem.SERVER_ERROR, action + " failed" + where + ": " + server + code(e), e);
     }
 
     static PgResetException connectFailure(SQLException e, ConnectionSettings settings, String database) {
-        String sqlState = e.getSQLState() == null ? "" : e.getSQLState();
         String where = settings.location();
         String server = serverText(e);
         if (e.getCause() instanceof UnknownHostException) {
@@ -409,7 +402,7 @@ final class MaintenanceConnection implements AutoCloseable {
                     "Cannot connect to " + where + ": unknown host. " + "Check the host in pgreset.url (or PGHOST).",
                     e);
         }
-        if (sqlState.equals(PSQLState.CONNECTION_REJECTED.getState()) && settings.password() == null) {
+        if (SqlState.CONNECTION_REJECTED.is(e) && settings.password() == null) {
             // pgjdbc's "The server requested SCRAM-based authentication, but no password was provided."
             return new PgResetException(
                     Problem.AUTHENTICATION,
@@ -418,38 +411,37 @@ final class MaintenanceConnection implements AutoCloseable {
                             + "(pgreset.serverId), pgreset.password, PGPASSWORD or ~/.pgpass.",
                     e);
         }
-        return switch (sqlState) {
-            case "28P01", "28000" ->
-                new PgResetException(
-                        Problem.AUTHENTICATION,
-                        "PostgreSQL at " + where
-                                + " refused role " + settings.user() + " (database " + database + "): " + server
-                                + ". Give the "
-                                + "right credentials with pgreset.username and pgreset.password, a settings.xml <server> "
-                                + "(pgreset.serverId), PGUSER/PGPASSWORD or ~/.pgpass.",
-                        e);
-            case "3D000" ->
-                new PgResetException(
-                        Problem.DATABASE_MISSING,
-                        "Cannot connect to the maintenance "
-                                + "database \"" + database + "\" on " + where + ": " + server + ". Set "
-                                + "pgreset.maintenanceDatabase to a database that exists.",
-                        e);
-            default ->
-                sqlState.startsWith("08")
-                        ? new PgResetException(
-                                Problem.UNREACHABLE,
-                                "Cannot connect to PostgreSQL at " + where + ": "
-                                        + server + ". Is the server running and listening there? Check pgreset.url (or "
-                                        + "PGHOST/PGPORT).",
-                                e)
-                        : new PgResetException(
-                                Problem.SERVER_ERROR,
-                                "Cannot connect to PostgreSQL at " + where
-                                        + " as " + settings.user() + ": " + server
-                                        + (sqlState.isEmpty() ? "" : " [SQLSTATE " + sqlState + "]"),
-                                e);
-        };
+        if (SqlState.authenticationFailed(e)) {
+            return new PgResetException(
+                    Problem.AUTHENTICATION,
+                    "PostgreSQL at " + where + " refused role " + settings.user() + " (database " + database + "): "
+                            + server + ". Give the right credentials with pgreset.username and pgreset.password, a "
+                            + "settings.xml <server> (pgreset.serverId), PGUSER/PGPASSWORD or ~/.pgpass.",
+                    e);
+        }
+        if (SqlState.INVALID_CATALOG_NAME.is(e)) {
+            return new PgResetException(
+                    Problem.DATABASE_MISSING,
+                    "Cannot connect to the maintenance database \"" + database + "\" on " + where + ": " + server
+                            + ". Set pgreset.maintenanceDatabase to a database that exists.",
+                    e);
+        }
+        if (SqlState.connectionLost(e)) {
+            return new PgResetException(
+                    Problem.UNREACHABLE,
+                    "Cannot connect to PostgreSQL at " + where + ": " + server
+                            + ". Is the server running and listening there? Check pgreset.url (or PGHOST/PGPORT).",
+                    e);
+        }
+        return new PgResetException(
+                Problem.SERVER_ERROR,
+                "Cannot connect to PostgreSQL at " + where + " as " + settings.user() + ": " + server + code(e),
+                e);
+    }
+
+    /** {@code " [SQLSTATE 42P01]"} for a failure the plugin has no words of its own for; empty without a code. */
+    private static String code(SQLException e) {
+        return e.getSQLState() == null ? "" : " [SQLSTATE " + e.getSQLState() + "]";
     }
 
     /**

@@ -78,7 +78,7 @@ record NameSwap(
                 // a backend starting up in the old database holds its lock and needs pg_database for its last check:
                 // let it go (it is refused, the database is closed), then swap again
                 if (!holdBackConnections
-                        || !DatabaseDropper.LOCK_NOT_AVAILABLE.equals(e.getSQLState())
+                        || !SqlState.LOCK_NOT_AVAILABLE.is(e)
                         || !connection.deadline().pause(pause)) {
                     throw e;
                 }
@@ -99,7 +99,7 @@ record NameSwap(
             connection.executeDdl(HOLD_BACK);
             connection.executeDdl(MaintenanceConnection.lockTimeout(SWAP_WAIT, true));
         } catch (SQLException e) {
-            if (!DatabaseDropper.LOCK_NOT_AVAILABLE.equals(e.getSQLState())) {
+            if (!SqlState.LOCK_NOT_AVAILABLE.is(e)) {
                 throw e;
             }
             connection.executeDdl("ROLLBACK TO SAVEPOINT " + SAVEPOINT);

@@ -126,7 +126,7 @@ final class Snapshots {
                 statements.add(copy);
                 return since(start);
             } catch (SQLException e) {
-                if (!DatabaseDropper.OBJECT_IN_USE.equals(e.getSQLState())) {
+                if (!SqlState.OBJECT_IN_USE.is(e)) {
                     throw connection.failure(e, "Copying " + describe(names.target()));
                 }
                 requireNothingTerminationCannotClear(refusal, e);
