@@ -24,19 +24,8 @@ import java.util.stream.Collectors;
  * What FORCE cannot clear is looked up in the catalogs and named, never left as a bare SQLSTATE.
  */
 final class DatabaseDropper {
-    /** How the database was dropped, as the goals report it. */
-    static final String FORCE = "DROP DATABASE ... WITH (FORCE)";
-
-    static final String BLOCK_TERMINATE = "ALLOW_CONNECTIONS false, terminate, DROP DATABASE";
-    static final String PLAIN = "DROP DATABASE";
-    static final String MOVE_ASIDE = "ALLOW_CONNECTIONS false, terminate, RENAME";
-    static final String INVALID = "DROP DATABASE (an invalid database left by an interrupted DROP)";
     private static final String NOT_FORCED = "pgreset.force is false, so they were left alone. Close them, or "
             + "set pgreset.force=true (the default) to terminate them.";
-    /** The first pause before a statement the server refused because the database was in use is tried again. */
-    static final Duration FIRST_RETRY = Duration.ofMillis(20);
-
-    private static final Duration LONGEST_RETRY = Duration.ofSeconds(1);
 
     private final MaintenanceConnection connection;
     private final Target target;
@@ -76,7 +65,7 @@ final class DatabaseDropper {
             if (!options.ifExists()) {
                 throw missing(target);
             }
-            return result(DropResult.Outcome.MISSING, "none", List.of(), List.of(), 0);
+            return result(DropResult.Outcome.MISSING, DropMethod.NONE, List.of(), List.of(), 0);
         }
         if (row.template()) {
             throw new PgResetException(
@@ -100,17 +89,17 @@ final class DatabaseDropper {
             // nobody can connect to an invalid database (an interrupted DROP): a plain DROP cleans it up
             FinalStep drop = FinalStep.of(DatabaseStatements.drop(database, false, version));
             return dryRun
-                    ? result(DropResult.Outcome.PLANNED, INVALID, List.of(), drop.statements(), 0)
-                    : dropOnce(drop, INVALID);
+                    ? result(DropResult.Outcome.PLANNED, DropMethod.INVALID, List.of(), drop.statements(), 0)
+                    : dropOnce(drop, DropMethod.INVALID);
         }
         if (options.rollbackPrepared()) {
             rollBackPreparedTransactions(dryRun);
         }
         List<Session> sessions = connection.sessions(database);
         boolean blockFirst = options.force() && (swap != null || !version.supports(Feature.DROP_FORCE));
-        String method = swap != null
-                ? (options.force() ? MOVE_ASIDE : "ALTER DATABASE ... RENAME")
-                : !options.force() ? PLAIN : blockFirst ? BLOCK_TERMINATE : FORCE;
+        DropMethod method = swap != null
+                ? (options.force() ? DropMethod.MOVE_ASIDE : DropMethod.RENAME)
+                : !options.force() ? DropMethod.PLAIN : blockFirst ? DropMethod.BLOCK_TERMINATE : DropMethod.FORCE;
         FinalStep drop =
                 swap != null ? swap : FinalStep.of(DatabaseStatements.drop(database, options.force(), version));
         if (dryRun) {
@@ -126,7 +115,7 @@ final class DatabaseDropper {
             if (!sessions.isEmpty()) {
                 throw inUse(sessions, NOT_FORCED);
             }
-            return dropOnce(drop, PLAIN);
+            return dropOnce(drop, DropMethod.PLAIN);
         }
         requireTerminable(sessions);
         return blockFirst ? blockTerminateDrop(row, drop, method) : forceDrop(drop, sessions);
@@ -157,42 +146,37 @@ final class DatabaseDropper {
      * block DROP. ROLLBACK PREPARED must run in that database, so this opens a short connection to it.
      */
     private void rollBackPreparedTransactions(boolean dryRun) {
-        List<String[]> prepared = connection.preparedTransactions(target.database());
+        List<MaintenanceConnection.PreparedTransaction> prepared = connection.preparedTransactions(target.database());
         if (prepared.isEmpty()) {
             return;
         }
-        List<String> rollbacks = prepared.stream()
-                .map(p -> DatabaseStatements.rollbackPrepared(p[0]))
-                .toList();
         if (dryRun) {
-            before.addAll(rollbacks);
+            prepared.forEach(p -> before.add(DatabaseStatements.rollbackPrepared(p.gid())));
             return;
         }
         try (MaintenanceConnection in =
                 MaintenanceConnection.openIn(target, target.database().value(), connection.deadline())) {
-            for (int i = 0; i < prepared.size(); i++) {
+            for (MaintenanceConnection.PreparedTransaction p : prepared) {
+                String rollback = DatabaseStatements.rollbackPrepared(p.gid());
+                String which = "prepared transaction '" + p.gid() + "' (prepared by " + p.owner() + ")";
                 try {
-                    in.executeDdl(rollbacks.get(i));
+                    in.executeDdl(rollback);
                 } catch (SQLException e) {
-                    throw in.failure(
-                            e,
-                            "Rolling back prepared transaction '" + prepared.get(i)[0] + "' (prepared by "
-                                    + prepared.get(i)[1] + ")");
+                    throw in.failure(e, "Rolling back " + which);
                 }
-                before.add(rollbacks.get(i));
-                progress.info("Rolled back prepared transaction '" + prepared.get(i)[0] + "' (prepared by "
-                        + prepared.get(i)[1] + ") in " + target.describe() + ".");
+                before.add(rollback);
+                progress.info("Rolled back " + which + " in " + target.describe() + ".");
             }
         }
     }
 
     /** One DROP without terminating anyone: a session that connected meanwhile makes it fail, listed. */
-    private DropResult dropOnce(FinalStep drop, String method) {
+    private DropResult dropOnce(FinalStep drop, DropMethod method) {
         try {
             drop.execute(connection);
             return result(DropResult.Outcome.DROPPED, method, List.of(), drop.statements(), 1);
         } catch (SQLException e) {
-            if (SqlState.OBJECT_IN_USE.is(e) && method.equals(PLAIN)) {
+            if (SqlState.OBJECT_IN_USE.is(e) && method == DropMethod.PLAIN) {
                 throw inUse(connection.sessions(target.database()), NOT_FORCED);
             }
             throw ddlFailure(e, "Dropping " + target.describe());
@@ -201,11 +185,11 @@ final class DatabaseDropper {
 
     /** 13+: FORCE terminates and drops under the database lock; retried while a victim is slow to exit. */
     private DropResult forceDrop(FinalStep drop, List<Session> sessions) {
-        Duration pause = FIRST_RETRY;
+        Duration pause = Backoff.RETRY.first();
         for (int attempt = 1; ; attempt++) {
             try {
                 drop.execute(connection);
-                return result(DropResult.Outcome.DROPPED, FORCE, sessions, drop.statements(), attempt);
+                return result(DropResult.Outcome.DROPPED, DropMethod.FORCE, sessions, drop.statements(), attempt);
             } catch (SQLException e) {
                 if (SqlState.INSUFFICIENT_PRIVILEGE.is(e)) {
                     requireTerminable(connection.sessions(target.database()));
@@ -214,13 +198,13 @@ final class DatabaseDropper {
                     throw ddlFailure(e, "Dropping " + target.describe());
                 }
                 retryOrGiveUp(e, attempt, pause);
-                pause = longer(pause);
+                pause = Backoff.RETRY.next(pause);
             }
         }
     }
 
     /** Before 13: block new connections, terminate, wait, drop; allow connections again if the drop fails. */
-    private DropResult blockTerminateDrop(DatabaseRow row, FinalStep drop, String method) {
+    private DropResult blockTerminateDrop(DatabaseRow row, FinalStep drop, DropMethod method) {
         DatabaseName database = target.database();
         List<String> statements = new ArrayList<>();
         Map<Integer, Session> ended = new LinkedHashMap<>();
@@ -236,7 +220,7 @@ final class DatabaseDropper {
             }
             // before 13, DROP waits 5 s for prepared transactions before it fails: look first
             requireNoForceBlockers(null);
-            Duration pause = FIRST_RETRY;
+            Duration pause = Backoff.RETRY.first();
             for (int attempt = 1; ; attempt++) {
                 SessionTerminator.Cleared cleared =
                         terminator.clear(database, "Cannot drop " + target.describe() + ":");
@@ -260,7 +244,7 @@ final class DatabaseDropper {
                         throw ddlFailure(e, "Dropping " + target.describe());
                     }
                     retryOrGiveUp(e, attempt, pause);
-                    pause = longer(pause);
+                    pause = Backoff.RETRY.next(pause);
                 }
             }
         } finally {
@@ -387,14 +371,8 @@ final class DatabaseDropper {
                         + "treat a missing database as done.");
     }
 
-    /** The next pause before trying again: doubled, at most a second. */
-    static Duration longer(Duration pause) {
-        Duration doubled = pause.multipliedBy(2);
-        return doubled.compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : doubled;
-    }
-
     private DropResult result(
-            DropResult.Outcome outcome, String method, List<Session> ended, List<String> statements, int attempts) {
+            DropResult.Outcome outcome, DropMethod method, List<Session> ended, List<String> statements, int attempts) {
         List<String> sent = new ArrayList<>(before);
         sent.addAll(statements);
         return new DropResult(

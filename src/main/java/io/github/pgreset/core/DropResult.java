@@ -16,7 +16,7 @@ public record DropResult(
         DatabaseName database,
         ServerVersion serverVersion,
         Outcome outcome,
-        String method,
+        DropMethod method,
         List<Session> terminated,
         List<String> statements,
         int attempts,

@@ -173,7 +173,9 @@ public record GoalReport(
                 drop.terminated().size(),
                 drop.outcome() == DropResult.Outcome.DROPPED,
                 created,
-                drop.outcome() == DropResult.Outcome.MISSING ? null : drop.method(),
+                drop.outcome() == DropResult.Outcome.MISSING
+                        ? null
+                        : drop.method().toString(),
                 statements,
                 clock);
     }

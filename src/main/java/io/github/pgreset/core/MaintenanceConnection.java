@@ -203,10 +203,20 @@ final class MaintenanceConnection implements AutoCloseable {
     }
 
     /** The target's prepared transactions: gid and owner. */
-    List<String[]> preparedTransactions(DatabaseName name) {
-        return query(CatalogQueries.PREPARED_TRANSACTIONS, List.of(name.value()), rs ->
-                new String[] {rs.getString("gid"), rs.getString("owner")});
+    List<PreparedTransaction> preparedTransactions(DatabaseName name) {
+        return query(
+                CatalogQueries.PREPARED_TRANSACTIONS,
+                List.of(name.value()),
+                rs -> new PreparedTransaction(rs.getString("gid"), rs.getString("owner")));
     }
+
+    /**
+     * A transaction prepared for two-phase commit ({@code PREPARE TRANSACTION}) in a database.
+     *
+     * @param gid its global identifier, what ROLLBACK PREPARED names
+     * @param owner the role that prepared it
+     */
+    record PreparedTransaction(String gid, String owner) {}
 
     /** The sessions (and prepared transactions) holding a lock on the target database object, described. */
     List<String> lockHolders(DatabaseName name) {

@@ -62,7 +62,7 @@ record NameSwap(
 
     @Override
     public void execute(MaintenanceConnection connection) throws SQLException {
-        Duration pause = DatabaseDropper.FIRST_RETRY;
+        Duration pause = Backoff.RETRY.first();
         while (true) {
             try {
                 connection.inOneTransaction(() -> {
@@ -82,7 +82,7 @@ record NameSwap(
                         || !connection.deadline().pause(pause)) {
                     throw e;
                 }
-                pause = DatabaseDropper.longer(pause);
+                pause = Backoff.RETRY.next(pause);
             }
         }
     }

@@ -11,8 +11,6 @@ import java.util.Map;
  * backends have really exited or the deadline passes.
  */
 final class SessionTerminator {
-    private static final Duration FIRST_POLL = Duration.ofMillis(2);
-    private static final Duration LONGEST_POLL = Duration.ofMillis(100);
 
     /**
      * @param terminated the sessions that were signalled
@@ -107,7 +105,7 @@ final class SessionTerminator {
     /** Polls pg_stat_activity, with growing pauses, until every pid has gone or the deadline passes. */
     private List<Integer> waitUntilGone(List<Session> sessions) {
         int[] pids = sessions.stream().mapToInt(Session::pid).toArray();
-        Duration pause = FIRST_POLL;
+        Duration pause = Backoff.POLL.first();
         while (pids.length > 0) {
             List<Integer> running = connection.query(SessionQueries.STILL_RUNNING, List.of(pids), rs -> rs.getInt(1));
             if (running.isEmpty()) {
@@ -117,7 +115,7 @@ final class SessionTerminator {
                 return running;
             }
             pids = running.stream().mapToInt(Integer::intValue).toArray();
-            pause = pause.multipliedBy(2).compareTo(LONGEST_POLL) > 0 ? LONGEST_POLL : pause.multipliedBy(2);
+            pause = Backoff.POLL.next(pause);
         }
         return List.of();
     }

@@ -110,7 +110,7 @@ final class Snapshots {
         String refusal = "Cannot snapshot " + describe(names.target()) + ":";
         // CREATE DATABASE waits 5 s for prepared transactions on the source before it fails: look first
         requireNothingTerminationCannotClear(refusal, null);
-        Duration pause = DatabaseDropper.FIRST_RETRY;
+        Duration pause = Backoff.RETRY.first();
         while (true) {
             SessionTerminator.Cleared cleared = terminator.clear(names.target(), refusal);
             cleared.ended().forEach(s -> terminated.put(s.pid(), s));
@@ -133,7 +133,7 @@ final class Snapshots {
                 if (!connection.deadline().pause(pause)) {
                     throw copyTimeout("the database stayed in use (" + MaintenanceConnection.serverText(e) + ")");
                 }
-                pause = DatabaseDropper.longer(pause);
+                pause = Backoff.RETRY.next(pause);
             }
         }
     }
@@ -197,7 +197,7 @@ final class Snapshots {
         DropOptions options = new DropOptions(dropOptions.force(), true, dropOptions.rollbackPrepared());
         DropResult moved = new DatabaseDropper(connection, target, progress).moveAside(options, dryRun, swapIn);
         statements.addAll(moved.statements());
-        if (moved.outcome() == DropResult.Outcome.MISSING || moved.method().equals(DatabaseDropper.INVALID)) {
+        if (moved.outcome() == DropResult.Outcome.MISSING || moved.method() == DropMethod.INVALID) {
             // no database to move aside (or only an invalid one, now dropped): the copy takes the free name
             NameSwap intoFreeName = swapIn.withoutAside();
             if (dryRun) {

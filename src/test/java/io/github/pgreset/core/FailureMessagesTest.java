@@ -56,7 +56,7 @@ class FailureMessagesTest {
                 target.database(),
                 ServerVersion.parse("18.1"),
                 DropResult.Outcome.DROPPED,
-                "DROP DATABASE ... WITH (FORCE)",
+                DropMethod.FORCE,
                 List.of(),
                 List.of(),
                 1,

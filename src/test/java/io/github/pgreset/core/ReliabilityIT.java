@@ -508,7 +508,7 @@ class ReliabilityIT {
 
         List<String> before = server.databases();
         DropResult dropped = service(server, chat).drop(DropOptions.defaults());
-        assertThat(dropped.method()).isEqualTo(DatabaseDropper.INVALID);
+        assertThat(dropped.method()).isEqualTo(DropMethod.INVALID);
         assertThat(server.databaseExists(chat)).isFalse();
         assertOnlyTargetChanged(server, before, chat);
     }
