@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
  * is not on this machine is refused before connecting unless {@code allowRemote} is set.
  *
  * @param allowRemote whether hosts other than localhost, loopback addresses and Unix sockets are allowed
- * @param protectedDatabases further names that every goal which ends sessions or changes a database refuses (compared exactly: PostgreSQL names are
- *     case-sensitive, so {@code Chat} is another database than {@code chat})
+ * @param protectedDatabases further names that every goal which ends sessions or changes a database refuses
+ *     (compared exactly: PostgreSQL names are case-sensitive, so {@code Chat} is another database than {@code chat})
  * @param databaseNamePattern a regular expression every database that drop and recreate touch must match as a whole,
  *     or {@code null} for no such rule
  */
@@ -101,11 +101,6 @@ public record SafetyRules(boolean allowRemote, Set<String> protectedDatabases, P
             this.verb = verb;
             this.advice = advice;
         }
-    }
-
-    /** Refuses to drop or recreate a system, maintenance or protected database. */
-    public void checkDroppable(Target target, String maintenanceDatabase) {
-        check(target, maintenanceDatabase, Use.DROP);
     }
 
     /**

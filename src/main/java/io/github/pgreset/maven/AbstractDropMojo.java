@@ -2,7 +2,6 @@ package io.github.pgreset.maven;
 
 import io.github.pgreset.core.DropOptions;
 import io.github.pgreset.core.DropResult;
-import io.github.pgreset.core.Sentences;
 import java.util.List;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
@@ -99,10 +98,7 @@ public abstract class AbstractDropMojo extends AbstractPgResetMojo {
             case PLANNED -> {
                 getLog().info("[dry run] Would drop database " + where + " (PostgreSQL " + drop.serverVersion() + ", "
                         + drop.method() + ")"
-                        + (drop.terminated().isEmpty()
-                                ? "; no sessions to terminate:"
-                                : ", terminating "
-                                        + Sentences.count(drop.terminated().size(), "session") + ":"));
+                        + sessionsToEnd(drop.terminated()));
                 logSessions("[dry run]   ", drop.terminated());
                 drop.statements().forEach(sql -> getLog().info("[dry run]   " + sql + ";"));
             }

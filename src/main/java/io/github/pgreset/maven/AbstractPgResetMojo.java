@@ -377,6 +377,13 @@ public abstract class AbstractPgResetMojo extends AbstractMojo {
         }
     }
 
+    /** How a dry run's first line ends: {@code , terminating 3 sessions:} or {@code ; no sessions to terminate:}. */
+    protected static String sessionsToEnd(List<Session> sessions) {
+        return sessions.isEmpty()
+                ? "; no sessions to terminate:"
+                : ", terminating " + Sentences.count(sessions.size(), "session") + ":";
+    }
+
     /** "3 sessions terminated", "1 session terminated". */
     protected static String terminatedCount(List<Session> sessions) {
         return Sentences.count(sessions.size(), "session") + " terminated";

@@ -6,7 +6,6 @@ import io.github.pgreset.core.NextCopy;
 import io.github.pgreset.core.PgResetException;
 import io.github.pgreset.core.ResetService;
 import io.github.pgreset.core.RestoreResult;
-import io.github.pgreset.core.Sentences;
 import io.github.pgreset.maven.internal.BeforeBuildResult;
 import io.github.pgreset.maven.internal.Styled;
 import java.time.Duration;
@@ -62,10 +61,7 @@ public class RestoreMojo extends AbstractDropMojo {
         if (result.dryRun()) {
             getLog().info("[dry run] Would restore \"" + result.names().target() + "\" on " + location + " from \""
                     + result.names().snapshot() + "\""
-                    + (result.terminated().isEmpty()
-                            ? "; no sessions to terminate:"
-                            : ", terminating "
-                                    + Sentences.count(result.terminated().size(), "session") + ":"));
+                    + sessionsToEnd(result.terminated()));
             logSessions("[dry run]   ", result.terminated());
             result.statements().forEach(sql -> getLog().info("[dry run]   " + sql + ";"));
             return GoalReport.of(service.target(), result, clock);

@@ -75,18 +75,19 @@ class SafetyRulesTest {
     @ParameterizedTest
     @ValueSource(strings = {"postgres", "template0", "template1"})
     void systemDatabasesAreNeverDropped(String name) {
-        assertThatThrownBy(() -> new SafetyRules(true, Set.of()).checkDroppable(target(name, null), null))
+        assertThatThrownBy(() -> new SafetyRules(true, Set.of()).check(target(name, null), null, SafetyRules.Use.DROP))
                 .hasMessageContaining("Refusing to drop database \"" + name + "\"")
                 .hasMessageContaining("system database");
     }
 
     @Test
     void theMaintenanceAndProtectedDatabasesAreNeverDropped() {
-        assertThatThrownBy(() -> SafetyRules.defaults().checkDroppable(target("admin", "admin"), "admin"))
+        assertThatThrownBy(() -> SafetyRules.defaults().check(target("admin", "admin"), "admin", SafetyRules.Use.DROP))
                 .hasMessageContaining("maintenance database");
-        assertThatThrownBy(() -> new SafetyRules(false, Set.of("chat")).checkDroppable(target("chat", null), null))
+        assertThatThrownBy(() ->
+                        new SafetyRules(false, Set.of("chat")).check(target("chat", null), null, SafetyRules.Use.DROP))
                 .hasMessageContaining("pgreset.protectedDatabases");
-        assertThatNoException()
-                .isThrownBy(() -> new SafetyRules(false, Set.of("chat")).checkDroppable(target("Chat", null), null));
+        assertThatNoException().isThrownBy(() -> new SafetyRules(false, Set.of("chat"))
+                .check(target("Chat", null), null, SafetyRules.Use.DROP));
     }
 }

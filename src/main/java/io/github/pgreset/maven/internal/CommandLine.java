@@ -39,7 +39,7 @@ public final class CommandLine {
         }
         Set<String> pluginProperties = new HashSet<>();
         for (MojoDescriptor goal : mojo.getPluginDescriptor().getMojos()) {
-            parameters(goal).forEach((property, parameter) -> pluginProperties.add(property));
+            pluginProperties.addAll(parameters(goal).keySet());
         }
         Map<String, String> goalParameters = parameters(mojo);
         Set<String> configured = new HashSet<>();
