@@ -15,6 +15,12 @@ final class CatalogQueries {
             + " pg_is_in_recovery() AS in_recovery, current_setting('transaction_read_only') = 'on' AS read_only"
             + " FROM (SELECT 1) AS one LEFT JOIN pg_database d ON d.datname = ?";
 
+    /** The rows of several databases ({@code ?} = their names, an array), with the columns of {@link #DATABASE}. */
+    static final String DATABASES = "SELECT d.datname, d.oid, d.datallowconn, d.datconnlimit, d.datistemplate,"
+            + " shobj_description(d.oid, 'pg_database') AS comment,"
+            + " pg_get_userbyid(d.datdba) AS owner, pg_has_role(d.datdba, 'USAGE') AS may_drop"
+            + " FROM pg_database d WHERE d.datname = ANY (?)";
+
     /** The target's prepared transactions ({@code ?} = name): gid and the role that prepared each. */
     static final String PREPARED_TRANSACTIONS =
             "SELECT gid, owner::text AS owner FROM pg_prepared_xacts WHERE database = ? ORDER BY prepared";

@@ -84,6 +84,9 @@ final class DatabaseDropper {
                             + SqlText.identifier(row.owner()) + " TO " + SqlText.identifier(connection.role())
                             + ". Nothing was terminated.");
         }
+        if (Marks.isClosed(row.comment())) {
+            row = reopenLeftover(row, dryRun);
+        }
         ServerVersion version = connection.version();
         if (row.invalid()) {
             // nobody can connect to an invalid database (an interrupted DROP): a plain DROP cleans it up
@@ -105,8 +108,7 @@ final class DatabaseDropper {
         if (dryRun) {
             List<String> plan = new ArrayList<>();
             if (blockFirst && row.allowConnections()) {
-                plan.add(DatabaseStatements.allowConnections(database, false));
-                plan.add("-- terminate the sessions, then wait until they have exited");
+                plan.add(closeStatement(row, drop));
             }
             plan.addAll(drop.statements());
             return result(DropResult.Outcome.PLANNED, method, sessions, plan, 0);
@@ -119,6 +121,32 @@ final class DatabaseDropper {
         }
         requireTerminable(sessions);
         return blockFirst ? blockTerminateDrop(row, drop, method) : forceDrop(drop, sessions);
+    }
+
+    /**
+     * The database is still closed by a goal that was killed before it reopened it (its comment says so): reopened
+     * first, with its own comment back, so that a failure of this goal cannot leave it closed either.
+     */
+    private DatabaseRow reopenLeftover(DatabaseRow row, boolean dryRun) {
+        Step reopen = Leftovers.reopen(target.database(), row);
+        if (dryRun) {
+            before.addAll(reopen.statements());
+        } else {
+            try {
+                reopen.action().run(connection);
+            } catch (SQLException e) {
+                throw connection.failure(e, reopen.purpose());
+            }
+            progress.info("Repaired what an interrupted pgreset goal left: reopened " + target.describe() + ".");
+        }
+        return new DatabaseRow(
+                row.oid(),
+                Marks.before(row.comment()),
+                true,
+                row.connectionLimit(),
+                row.template(),
+                row.owner(),
+                row.mayDrop());
     }
 
     /** A standby or a read-only session cannot drop or create databases: refused before anything is terminated. */
@@ -213,10 +241,11 @@ final class DatabaseDropper {
         boolean dropped = false;
         try {
             if (row.allowConnections()) {
-                String block = DatabaseStatements.allowConnections(database, false);
+                String block = closeStatement(row, drop);
                 execute(block, "Blocking new connections to " + target.describe());
                 statements.add(block);
                 blocked = true;
+                Plan.pauseIfAsked("close", connection);
             }
             // before 13, DROP waits 5 s for prepared transactions before it fails: look first
             requireNoForceBlockers(null);
@@ -249,19 +278,33 @@ final class DatabaseDropper {
             }
         } finally {
             if (blocked && !dropped) {
-                allowConnectionsAgain();
+                allowConnectionsAgain(row.comment());
             }
         }
     }
 
-    private void allowConnectionsAgain() {
-        String sql = DatabaseStatements.allowConnections(target.database(), true);
+    /** Reopens the database this goal closed, with its own comment back; also when the JVM stops the goal. */
+    /**
+     * Closes the database to new connections, marked so that the next goal reopens it should this one be killed
+     * before it drops (or, for a restore, renames) it.
+     */
+    private String closeStatement(DatabaseRow row, FinalStep drop) {
+        String goal = drop instanceof NameSwap ? "restore" : "drop";
+        return DatabaseStatements.close(target.database(), Marks.closed(goal, java.time.Instant.now(), row.comment()));
+    }
+
+    private void allowConnectionsAgain(String comment) {
+        String sql = DatabaseStatements.reopen(target.database(), comment);
         try {
-            connection.executeDdl(sql);
-            progress.info("Connections to " + target.describe() + " are allowed again.");
+            connection.executeUndo(sql);
+            if (connection.stopped()) {
+                connection.putBack("reopened " + target.describe());
+            } else {
+                progress.info("Connections to " + target.describe() + " are allowed again.");
+            }
         } catch (SQLException | PgResetException e) {
-            progress.info("Could not allow connections to " + target.describe() + " again; run " + sql + ": "
-                    + e.getMessage());
+            progress.info("Could not allow connections to " + target.describe() + " again (" + e.getMessage()
+                    + "); the next pgreset goal on it does, or run " + sql + ".");
         }
     }
 

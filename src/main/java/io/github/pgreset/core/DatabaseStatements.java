@@ -17,6 +17,20 @@ final class DatabaseStatements {
         return "ALTER DATABASE " + database.sql() + " ALLOW_CONNECTIONS " + allow;
     }
 
+    /**
+     * Closes a database to new connections and marks it closed by pgreset ({@link Marks#closed}), in one transaction:
+     * a goal that dies after this finds the mark and reopens the database.
+     */
+    static String close(DatabaseName database, String closingMark) {
+        return comment(database, closingMark) + "; " + allowConnections(database, false);
+    }
+
+    /** Opens a database closed by {@link #close} and puts its own comment back ({@code null}: none), in one go. */
+    static String reopen(DatabaseName database, String comment) {
+        return allowConnections(database, true) + "; "
+                + (comment == null ? removeComment(database) : comment(database, comment));
+    }
+
     /** {@code CREATE DATABASE "x"} with each option that is set. */
     static String create(DatabaseName database, CreateOptions options) {
         StringBuilder sql = new StringBuilder("CREATE DATABASE ").append(database.sql());

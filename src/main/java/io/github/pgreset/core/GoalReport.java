@@ -102,11 +102,11 @@ public record GoalReport(
                 target,
                 result.names().target(),
                 result.serverVersion(),
-                false,
+                result.dryRun(),
                 result.terminated(),
                 result.terminated().size(),
                 false,
-                true,
+                !result.dryRun(),
                 result.strategy() == null
                         ? "CREATE DATABASE ... TEMPLATE"
                         : "CREATE DATABASE ... TEMPLATE ... STRATEGY " + result.strategy(),

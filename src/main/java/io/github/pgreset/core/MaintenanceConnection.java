@@ -31,6 +31,10 @@ final class MaintenanceConnection implements AutoCloseable {
     private final ServerVersion version;
     private final boolean superuser;
     private final Deadline deadline;
+    /** Set by {@link #stop} (the JVM is shutting down): no statement is sent any more but {@link #executeUndo}'s. */
+    private volatile boolean stopped;
+    /** What the goal put back after {@link #stop}, for the one line the {@link StopGuard} prints. */
+    private final List<String> putBack = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private MaintenanceConnection(Connection jdbc, Target target, String database, Deadline deadline) {
         this.jdbc = jdbc;
@@ -176,7 +180,30 @@ final class MaintenanceConnection implements AutoCloseable {
         return deadline;
     }
 
-    /** The target's pg_database row, or null when there is no such database; see {@link #serverState}. */
+    /**
+     * The pg_database rows of these databases, by name; a database that does not exist has none. One round trip.
+     */
+    java.util.Map<DatabaseName, DatabaseRow> databaseRows(List<DatabaseName> names) {
+        java.util.Map<DatabaseName, DatabaseRow> rows = new java.util.LinkedHashMap<>();
+        query(
+                CatalogQueries.DATABASES,
+                List.of((Object) names.stream().map(DatabaseName::value).toArray(String[]::new)),
+                rs -> rows.put(new DatabaseName(rs.getString("datname")), databaseRow(rs)));
+        return rows;
+    }
+
+    private static DatabaseRow databaseRow(ResultSet rs) throws SQLException {
+        return new DatabaseRow(
+                rs.getLong("oid"),
+                rs.getString("comment"),
+                rs.getBoolean("datallowconn"),
+                rs.getInt("datconnlimit"),
+                rs.getBoolean("datistemplate"),
+                rs.getString("owner"),
+                rs.getBoolean("may_drop"));
+    }
+
+    /** The target's pg_database row, or null when there is no such database. */
     DatabaseRow databaseRow(DatabaseName name) {
         return catalogRow(name).database();
     }
@@ -187,16 +214,7 @@ final class MaintenanceConnection implements AutoCloseable {
                         CatalogQueries.DATABASE,
                         List.of(name.value()),
                         rs -> new CatalogRow(
-                                rs.getString("datname") == null
-                                        ? null
-                                        : new DatabaseRow(
-                                                rs.getLong("oid"),
-                                                rs.getString("comment"),
-                                                rs.getBoolean("datallowconn"),
-                                                rs.getInt("datconnlimit"),
-                                                rs.getBoolean("datistemplate"),
-                                                rs.getString("owner"),
-                                                rs.getBoolean("may_drop")),
+                                rs.getString("datname") == null ? null : databaseRow(rs),
                                 rs.getBoolean("in_recovery"),
                                 rs.getBoolean("read_only")))
                 .get(0);
@@ -281,6 +299,7 @@ final class MaintenanceConnection implements AutoCloseable {
     }
 
     <T> List<T> query(String sql, List<Object> parameters, RowMapper<T> mapper) {
+        requireRunning();
         try (PreparedStatement statement = jdbc.prepareStatement(sql)) {
             statement.setQueryTimeout(deadline.remainingSecondsAtLeastOne());
             for (int i = 0; i < parameters.size(); i++) {
@@ -291,6 +310,8 @@ final class MaintenanceConnection implements AutoCloseable {
                         boxed[j] = pids[j];
                     }
                     statement.setArray(i + 1, jdbc.createArrayOf("int4", boxed));
+                } else if (value instanceof String[] texts) {
+                    statement.setArray(i + 1, jdbc.createArrayOf("text", texts));
                 } else {
                     statement.setObject(i + 1, value);
                 }
@@ -309,10 +330,37 @@ final class MaintenanceConnection implements AutoCloseable {
 
     /** Runs one DDL statement; the SQLException is left to the caller, who knows what each SQLSTATE means there. */
     void executeDdl(String sql) throws SQLException {
-        try (Statement statement = jdbc.createStatement()) {
-            statement.setQueryTimeout(deadline.remainingSecondsAtLeastOne());
-            statement.execute(sql);
+        requireRunning();
+        executeUndo(sql);
+    }
+
+    /**
+     * Runs statements that put back what an unfinished plan changed, also after {@link #stop}. Several statements
+     * separated by {@code ;} go in one round trip and commit together (one implicit transaction), except those that
+     * cannot run in a transaction, such as DROP DATABASE.
+     */
+    void executeUndo(String sql) throws SQLException {
+        for (int attempt = 1; ; attempt++) {
+            try (Statement statement = jdbc.createStatement()) {
+                statement.setQueryTimeout(deadline.remainingSecondsAtLeastOne());
+                statement.execute(sql);
+                return;
+            } catch (SQLException e) {
+                // the cancel that stopped the goal may reach the server only now, while this statement runs
+                if (!stopped || !SqlState.QUERY_CANCELED.is(e) || attempt == 3) {
+                    throw e;
+                }
+            }
         }
+    }
+
+    /** Records what was put back after {@link #stop} ({@code reopened database "chat"}). */
+    void putBack(String done) {
+        putBack.add(done);
+    }
+
+    List<String> putBack() {
+        return List.copyOf(putBack);
     }
 
     /** Work on this connection that must commit as a whole; see {@link #inOneTransaction}. */
@@ -346,6 +394,33 @@ final class MaintenanceConnection implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops this connection's work because the JVM is shutting down: cancels the statement in progress on the server
+     * and refuses every later one but {@link #executeUndo}'s, so the goal's thread ends at its next statement and puts
+     * back what its plan left half-done.
+     */
+    void stop() {
+        stopped = true;
+        try {
+            ((PGConnection) jdbc).cancelQuery();
+        } catch (SQLException e) {
+            // nothing was running, or the connection is gone: the next statement says so
+        }
+    }
+
+    boolean stopped() {
+        return stopped;
+    }
+
+    private void requireRunning() {
+        if (stopped) {
+            throw new PgResetException(
+                    Problem.STOPPED,
+                    "pgreset was stopped (Ctrl-C, or the process was asked to end) on "
+                            + target.connection().location() + ".");
+        }
+    }
+
     /** {@code SET [LOCAL] lock_timeout}: LOCAL lasts until the end of the transaction. */
     static String lockTimeout(Duration timeout, boolean local) {
         return "SET " + (local ? "LOCAL " : "") + "lock_timeout = '" + timeout.toMillis() + "ms'";
@@ -355,6 +430,12 @@ final class MaintenanceConnection implements AutoCloseable {
     PgResetException failure(SQLException e, String action) {
         String where = " (" + target.describe() + ", connected to " + database + ")";
         String server = serverText(e);
+        if (stopped) {
+            return new PgResetException(
+                    Problem.STOPPED,
+                    action + " was canceled: pgreset was stopped (Ctrl-C, or the process was asked to " + "end).",
+                    e);
+        }
         if (SqlState.connectionLost(e)) {
             return new PgResetException(
                     Problem.UNREACHABLE,

@@ -22,6 +22,8 @@ public enum Problem {
     UNSUPPORTED,
     /** The machine-readable report could not be written. */
     REPORT_NOT_WRITTEN,
+    /** The goal was stopped: the JVM is shutting down (Ctrl-C, a kill, a cancelled job). */
+    STOPPED,
     /** The server answered with an error the plugin did not expect. */
     SERVER_ERROR
 }

@@ -69,7 +69,8 @@ public final class ResetService {
     /** Drops the target database, terminating its sessions unless {@code options.force()} is false. */
     public DropResult drop(DropOptions options) {
         requireDroppable();
-        try (MaintenanceConnection connection = open()) {
+        try (MaintenanceConnection connection = open();
+                StopGuard stopGuard = StopGuard.watch(connection, progress)) {
             if (!settings.dryRun()) {
                 GoalLock.acquire(connection, target(), progress);
             }
@@ -81,7 +82,8 @@ public final class ResetService {
     public RecreateResult recreate(DropOptions dropOptions, CreateOptions createOptions) {
         long start = System.nanoTime();
         requireDroppable();
-        try (MaintenanceConnection connection = open()) {
+        try (MaintenanceConnection connection = open();
+                StopGuard stopGuard = StopGuard.watch(connection, progress)) {
             createOptions.checkSupportedBy(
                     connection.version(),
                     connection.database() + " on " + target().connection().location());
@@ -99,6 +101,7 @@ public final class ResetService {
             }
             DropResult drop = new DatabaseDropper(connection, target(), progress).drop(dropOptions, settings.dryRun());
             if (!settings.dryRun()) {
+                Plan.pauseIfAsked("drop", connection);
                 try {
                     connection.executeDdl(create);
                 } catch (SQLException e) {
@@ -118,11 +121,15 @@ public final class ResetService {
         SnapshotNames names = SnapshotNames.of(target().database(), snapshotName);
         requireAllowed(SafetyRules.Use.SNAPSHOT);
         requireDerivedDroppable(names);
-        try (MaintenanceConnection connection = open()) {
+        try (MaintenanceConnection connection = open();
+                StopGuard stopGuard = StopGuard.watch(connection, progress)) {
+            if (settings.dryRun()) {
+                return new Snapshots(connection, target(), names, progress).snapshot(true);
+            }
             GoalLock.acquire(connection, target(), progress);
             Snapshots snapshots = new Snapshots(connection, target(), names, progress);
-            SnapshotResult result = snapshots.snapshot();
-            snapshots.prepareCopy();
+            SnapshotResult result = snapshots.snapshot(false);
+            new Snapshots(connection, target(), names, progress).prepareCopy();
             return result;
         }
     }
@@ -137,7 +144,8 @@ public final class ResetService {
         SnapshotNames names = SnapshotNames.of(target().database(), snapshotName);
         requireDroppable();
         requireDerivedDroppable(names);
-        try (MaintenanceConnection connection = open()) {
+        try (MaintenanceConnection connection = open();
+                StopGuard stopGuard = StopGuard.watch(connection, progress)) {
             if (!settings.dryRun()) {
                 GoalLock.acquire(connection, target(), progress);
             }
@@ -148,7 +156,8 @@ public final class ResetService {
     /** Clones the snapshot into the copy that the next restore swaps in (nothing when there is no snapshot). */
     public Duration prepareNextCopy(String snapshotName) {
         SnapshotNames names = SnapshotNames.of(target().database(), snapshotName);
-        try (MaintenanceConnection connection = open()) {
+        try (MaintenanceConnection connection = open();
+                StopGuard stopGuard = StopGuard.watch(connection, progress)) {
             GoalLock.acquire(connection, target(), progress);
             return new Snapshots(connection, target(), names, progress).prepareCopy();
         }

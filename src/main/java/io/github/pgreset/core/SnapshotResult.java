@@ -13,6 +13,7 @@ import java.util.List;
  * @param elapsed the whole goal, the prepared copy excluded
  * @param statements the DDL sent
  * @param replaced the snapshot of that name this one replaced, {@code null} when there was none
+ * @param dryRun whether nothing was changed: the sessions and statements are those it would end and send
  */
 public record SnapshotResult(
         SnapshotNames names,
@@ -22,7 +23,8 @@ public record SnapshotResult(
         Duration copy,
         Duration elapsed,
         List<String> statements,
-        Replaced replaced) {
+        Replaced replaced,
+        boolean dryRun) {
 
     /** @param takenAt when the replaced snapshot was taken, {@code null} when its mark does not say */
     public record Replaced(Instant takenAt) {}

@@ -5,8 +5,6 @@ import io.github.pgreset.core.ServerVersion.Feature;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +16,11 @@ import java.util.Map;
  * place, which takes milliseconds whatever the size; the old database is dropped and the next copy prepared afterwards,
  * off the restore's path. Without a prepared copy, restore clones the snapshot directly. Only one prepared copy
  * exists at a time, so copies never pile up.
+ *
+ * <p>Each operation reads the rows it needs in one query, plans its steps from them ({@link Plan}) and, unless it is a
+ * dry run, executes exactly that plan. Copies are made under a working name and get their real name and mark in the
+ * transaction that finishes them, so a snapshot or prepared copy under its real name is always one pgreset finished,
+ * and what a killed goal leaves is found and repaired by the next ({@link Leftovers}).
  */
 final class Snapshots {
     /**
@@ -28,20 +31,11 @@ final class Snapshots {
      */
     static final long FILE_COPY_FROM_BYTES = 64L << 20;
 
-    /** How the comment of every database pgreset makes for snapshots begins; only those it drops. */
-    static final String MARK = "pgreset:";
-
-    /** In a snapshot's mark, before the time it was taken. */
-    private static final String TAKEN_AT = ", taken ";
-
-    private static final String ASIDE_MARK = MARK + " the database before a restore, dropped right after it";
-
     private final MaintenanceConnection connection;
     private final Target target;
     private final SnapshotNames names;
     private final ProgressListener progress;
     private final long startNanos = System.nanoTime();
-    private final List<String> statements = new ArrayList<>();
 
     Snapshots(MaintenanceConnection connection, Target target, SnapshotNames names, ProgressListener progress) {
         this.connection = connection;
@@ -50,53 +44,111 @@ final class Snapshots {
         this.progress = progress;
     }
 
-    /** Saves the target as the snapshot (sessions on the target are terminated for the copy), then prepares a copy. */
-    SnapshotResult snapshot() {
-        DatabaseRow row = connection.databaseRow(names.target());
+    /**
+     * Saves the target as the snapshot: closes it to new connections, ends its sessions and copies it under a working
+     * name, reopens it, then in one transaction renames the copy to the snapshot's name, makes it a template and marks
+     * it (the snapshot it replaces is renamed aside there and dropped after).
+     */
+    SnapshotResult snapshot(boolean dryRun) {
+        Map<DatabaseName, DatabaseRow> rows = read();
+        DatabaseRow row = rows.get(names.target());
         if (row == null) {
             throw new PgResetException(
                     Problem.DATABASE_MISSING,
                     "There is no " + target.describe() + " to snapshot. Check pgreset.database / pgreset.url (names "
                             + "are case-sensitive), and run the migrations before pgreset:snapshot.");
         }
-        dropOwnIfExists(names.prepared());
-        DatabaseRow earlier = connection.databaseRow(names.snapshot());
-        dropOwnIfExists(names.snapshot(), earlier);
-        Instant takenAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        Map<Integer, Session> terminated = new LinkedHashMap<>();
+        DatabaseRow earlier = rows.get(names.snapshot());
+        requireOwn(names.snapshot(), earlier);
+        requireOwn(names.prepared(), rows.get(names.prepared()));
+        Leftovers leftovers = Leftovers.of(names, rows, connection.version());
+        List<Session> sessions = connection.sessions(names.target());
         new SessionTerminator(connection)
-                .requireTerminable(
-                        connection.sessions(names.target()), "Cannot snapshot " + describe(names.target()) + ":");
-        // CREATE DATABASE ... TEMPLATE needs the source to itself: block new sessions, end the others, copy, reopen
-        execute(
-                DatabaseStatements.allowConnections(names.target(), false),
-                "Blocking new connections to " + describe(names.target()));
-        try {
-            Strategy strategy = strategyFor(names.target());
-            Duration copy = copyAlone(
-                    DatabaseStatements.createFrom(names.snapshot(), names.target(), row.owner(), strategy), terminated);
-            execute(DatabaseStatements.allowConnections(names.snapshot(), false), "Closing the snapshot");
-            execute(DatabaseStatements.isTemplate(names.snapshot(), true), "Marking the snapshot a template");
-            execute(
-                    DatabaseStatements.comment(
-                            names.snapshot(),
-                            MARK + " snapshot of " + names.target().value() + TAKEN_AT + takenAt),
-                    "Marking the snapshot");
-            Duration elapsed = since(startNanos);
+                .requireTerminable(sessions, "Cannot snapshot " + describe(names.target()) + ":");
+        Strategy strategy = strategyFor(names.target());
+        Instant takenAt = Instant.now();
+        String comment = Marks.before(row.comment());
+
+        List<Step> steps = new ArrayList<>(leftovers.plan().steps());
+        if (rows.get(names.prepared()) != null) {
+            // a copy of the snapshot this one replaces: never to be swapped in again
+            steps.add(dropOwn("drop-copy", names.prepared(), rows.get(names.prepared()), "the stale prepared copy"));
+        }
+        Step.Undo reopen = new Step.Undo(
+                "reopened database \"" + names.target() + "\"", DatabaseStatements.reopen(names.target(), comment));
+        Step.Undo dropPartial = new Step.Undo(
+                "dropped the unfinished snapshot \"" + names.partialSnapshot() + "\"",
+                DatabaseStatements.drop(names.partialSnapshot(), true, connection.version()));
+        steps.add(Step.of(
+                        "close",
+                        "Closing " + describe(names.target()) + " to new connections (CREATE DATABASE ... TEMPLATE "
+                                + "copies only a database nobody is connected to)",
+                        List.of(DatabaseStatements.close(names.target(), Marks.closed("snapshot", takenAt, comment))))
+                .leaving(reopen));
+        Map<Integer, Session> terminated = new LinkedHashMap<>();
+        Duration[] copyTook = {Duration.ZERO};
+        String copy =
+                DatabaseStatements.createClosedCopy(names.partialSnapshot(), names.target(), row.owner(), strategy);
+        steps.add(new Step(
+                "copy",
+                "Ending the sessions on " + describe(names.target()) + " and copying it",
+                List.of(copy),
+                c -> copyTook[0] = copyAlone(copy, terminated),
+                dropPartial,
+                null));
+        steps.add(Step.of(
+                        "reopen",
+                        "Reopening " + describe(names.target()),
+                        List.of(DatabaseStatements.reopen(names.target(), comment)))
+                .settling(reopen));
+        List<String> finish = new ArrayList<>();
+        if (earlier != null) {
+            if (earlier.template()) {
+                finish.add(DatabaseStatements.isTemplate(names.snapshot(), false));
+            }
+            finish.add(DatabaseStatements.rename(names.snapshot(), names.replacedSnapshot()));
+        }
+        finish.add(DatabaseStatements.rename(names.partialSnapshot(), names.snapshot()));
+        finish.add(DatabaseStatements.isTemplate(names.snapshot(), true));
+        finish.add(DatabaseStatements.comment(names.snapshot(), Marks.snapshot(names.target(), takenAt)));
+        Step finishing = Step.of("finish", "Finishing the snapshot " + describe(names.snapshot()), finish)
+                .settling(dropPartial);
+        if (earlier != null) {
+            String dropReplaced = DatabaseStatements.drop(names.replacedSnapshot(), true, connection.version());
+            Step.Undo replacedLeft = new Step.Undo(
+                    "dropped the snapshot it replaced, \"" + names.replacedSnapshot() + "\"", dropReplaced);
+            steps.add(finishing.leaving(replacedLeft));
+            steps.add(Step.each("drop-replaced", "Dropping the snapshot it replaced", List.of(dropReplaced))
+                    .settling(replacedLeft));
+        } else {
+            steps.add(finishing);
+        }
+        Plan plan = new Plan(steps);
+        SnapshotResult.Replaced replaced =
+                earlier == null ? null : new SnapshotResult.Replaced(Marks.takenAt(earlier.comment()));
+        if (dryRun) {
             return new SnapshotResult(
                     names,
                     connection.version(),
-                    List.copyOf(terminated.values()),
+                    sessions,
                     strategy,
-                    copy,
-                    elapsed,
-                    List.copyOf(statements),
-                    earlier == null ? null : new SnapshotResult.Replaced(takenAt(earlier.comment())));
-        } finally {
-            execute(
-                    DatabaseStatements.allowConnections(names.target(), true),
-                    "Allowing connections to " + describe(names.target()) + " again");
+                    Duration.ZERO,
+                    since(startNanos),
+                    plan.statements(),
+                    replaced,
+                    true);
         }
+        execute(plan, leftovers);
+        return new SnapshotResult(
+                names,
+                connection.version(),
+                List.copyOf(terminated.values()),
+                strategy,
+                copyTook[0],
+                since(startNanos),
+                plan.statements(),
+                replaced,
+                false);
     }
 
     /**
@@ -123,7 +175,6 @@ final class Snapshots {
             long start = System.nanoTime();
             try {
                 connection.executeDdl(copy);
-                statements.add(copy);
                 return since(start);
             } catch (SQLException e) {
                 if (!SqlState.OBJECT_IN_USE.is(e)) {
@@ -154,13 +205,14 @@ final class Snapshots {
     }
 
     /**
-     * Makes the target a fresh copy of the snapshot. Without a prepared copy, the snapshot is first cloned into one
-     * while the target is still served. Then, once the target's sessions are blocked and ended, one transaction
-     * renames the target aside and the copy into its name and opens it: a client finds either the old database or the
-     * fresh one, never the name missing.
+     * Makes the target a fresh copy of the snapshot. Without a prepared copy, the snapshot is first cloned under a
+     * working name while the target is still served. Then, once the target's sessions are blocked and ended, one
+     * transaction renames the target aside and the copy into its name and opens it: a client finds either the old
+     * database or the fresh one, never the name missing.
      */
     RestoreResult restore(DropOptions dropOptions, boolean dryRun) {
-        DatabaseRow snapshot = connection.databaseRow(names.snapshot());
+        Map<DatabaseName, DatabaseRow> rows = read();
+        DatabaseRow snapshot = rows.get(names.snapshot());
         if (snapshot == null) {
             throw new PgResetException(
                     Problem.DATABASE_MISSING,
@@ -169,95 +221,163 @@ final class Snapshots {
                             + " from. Run pgreset:snapshot first (right after the migrations), "
                             + "or set pgreset.snapshotName to the snapshot's name.");
         }
-        DatabaseRow prepared = connection.databaseRow(names.prepared());
-        // a copy of an earlier snapshot (taken again since) or one left half-made is never swapped in
-        boolean swap =
-                prepared != null && !prepared.invalid() && copyMark(snapshot).equals(prepared.comment());
-        if (!dryRun) {
-            // left by a restore whose background drop never ran
-            dropOwnIfExists(names.aside());
+        if (!Marks.isSnapshot(snapshot.comment())) {
+            throw new PgResetException(
+                    Problem.REFUSED_TARGET,
+                    "Refusing to restore " + names.target().value() + " from " + describe(names.snapshot())
+                            + ": it is not a snapshot that pgreset finished (its comment does not say so; a snapshot "
+                            + "interrupted by an older pgreset can look like this). Run pgreset:snapshot again "
+                            + "(after dropping that database if pgreset refuses it), or set pgreset.snapshotName.");
         }
+        Leftovers leftovers = Leftovers.of(names, rows, connection.version());
+        DatabaseRow prepared = rows.get(names.prepared());
+        // a copy of an earlier snapshot (taken again since) or one left half-made is never swapped in
+        boolean swap = prepared != null
+                && !prepared.invalid()
+                && Marks.copy(snapshot.oid()).equals(prepared.comment());
+        List<Step> steps = new ArrayList<>(leftovers.plan().steps());
         Strategy strategy = null;
+        DatabaseName copy = names.prepared();
+        Step.Undo dropPartial = null;
         if (!swap) {
             strategy = strategyFor(names.snapshot());
-            String clone =
-                    DatabaseStatements.createClosedCopy(names.prepared(), names.snapshot(), snapshot.owner(), strategy);
-            if (dryRun) {
-                if (prepared != null) {
-                    statements.add(DatabaseStatements.drop(names.prepared(), true, connection.version()));
-                }
-                statements.add(clone);
-            } else {
-                dropOwnIfExists(names.prepared(), prepared);
-                execute(clone, "Copying the snapshot");
-            }
+            copy = names.partialCopy();
+            dropPartial = new Step.Undo(
+                    "dropped the unfinished copy \"" + copy + "\"",
+                    DatabaseStatements.drop(copy, true, connection.version()));
+            steps.add(Step.of(
+                            "copy",
+                            "Copying the snapshot " + describe(names.snapshot()),
+                            List.of(DatabaseStatements.createClosedCopy(
+                                    copy, names.snapshot(), snapshot.owner(), strategy)))
+                    .leaving(dropPartial));
         }
-        NameSwap swapIn =
-                new NameSwap(names.target(), names.prepared(), names.aside(), ASIDE_MARK, connection.superuser());
+        NameSwap swapIn = new NameSwap(names.target(), copy, names.aside(), Marks.ASIDE, connection.superuser());
         DropOptions options = new DropOptions(dropOptions.force(), true, dropOptions.rollbackPrepared());
-        DropResult moved = new DatabaseDropper(connection, target, progress).moveAside(options, dryRun, swapIn);
-        statements.addAll(moved.statements());
-        if (moved.outcome() == DropResult.Outcome.MISSING || moved.method() == DropMethod.INVALID) {
-            // no database to move aside (or only an invalid one, now dropped): the copy takes the free name
-            NameSwap intoFreeName = swapIn.withoutAside();
-            if (dryRun) {
-                statements.addAll(intoFreeName.statements());
-            } else {
-                try {
-                    intoFreeName.execute(connection);
-                    statements.addAll(intoFreeName.statements());
-                } catch (SQLException e) {
-                    throw connection.failure(e, "Swapping the copy in");
-                }
+        DatabaseDropper dropper = new DatabaseDropper(connection, target, progress);
+        if (dryRun) {
+            DropResult planned = dropper.moveAside(options, true, swapIn);
+            List<String> statements = new ArrayList<>(new Plan(steps).statements());
+            statements.addAll(planned.statements());
+            if (planned.outcome() == DropResult.Outcome.MISSING || planned.method() == DropMethod.INVALID) {
+                statements.addAll(swapIn.withoutAside().statements());
             }
+            return new RestoreResult(
+                    names,
+                    connection.version(),
+                    swap,
+                    planned.terminated(),
+                    strategy,
+                    since(startNanos),
+                    statements,
+                    true);
         }
+        DropResult[] moved = {null};
+        steps.add(new Step(
+                "swap",
+                "Ending the sessions on " + describe(names.target()) + ", then swapping the copy in",
+                swapIn.statements(),
+                c -> moved[0] = moveAside(dropper, options, swapIn),
+                null,
+                dropPartial));
+        Plan plan = new Plan(steps);
+        execute(plan, leftovers);
+        List<String> statements = new ArrayList<>(new Plan(steps.subList(0, steps.size() - 1)).statements());
+        statements.addAll(moved[0].statements());
         return new RestoreResult(
                 names,
                 connection.version(),
                 swap,
-                moved.terminated(),
+                moved[0].terminated(),
                 strategy,
                 since(startNanos),
-                List.copyOf(statements),
-                dryRun);
+                statements,
+                false);
+    }
+
+    /** Moves the target aside and the copy in; when there is no target (or only an invalid one), the copy takes the name. */
+    private DropResult moveAside(DatabaseDropper dropper, DropOptions options, NameSwap swapIn) throws SQLException {
+        DropResult moved = dropper.moveAside(options, false, swapIn);
+        if (moved.outcome() != DropResult.Outcome.MISSING && moved.method() != DropMethod.INVALID) {
+            return moved;
+        }
+        NameSwap intoFreeName = swapIn.withoutAside();
+        intoFreeName.execute(connection);
+        List<String> statements = new ArrayList<>(moved.statements());
+        statements.addAll(intoFreeName.statements());
+        return new DropResult(
+                moved.database(),
+                moved.serverVersion(),
+                moved.outcome(),
+                moved.method(),
+                moved.terminated(),
+                statements,
+                moved.attempts(),
+                moved.elapsed());
     }
 
     /**
      * Drops the database the last restore replaced, then clones the snapshot into the prepared copy, closed to
-     * connections, replacing a leftover one. Off the restore's path.
+     * connections, replacing a stale one: under a working name, renamed and marked in one transaction. Off the
+     * restore's path. Nothing to do without a finished snapshot, or when the prepared copy is already of it.
      */
     Duration prepareCopy() {
         long start = System.nanoTime();
-        dropOwnIfExists(names.aside());
-        DatabaseRow snapshot = connection.databaseRow(names.snapshot());
-        if (snapshot == null) {
-            return Duration.ZERO;
+        Map<DatabaseName, DatabaseRow> rows = read();
+        List<Step> steps = new ArrayList<>();
+        DatabaseRow aside = rows.remove(names.aside());
+        if (aside != null && Marks.isOwn(aside.comment())) {
+            steps.add(dropOwn("drop-aside", names.aside(), aside, "the database the restore replaced"));
         }
-        dropOwnIfExists(names.prepared());
-        execute(
-                DatabaseStatements.createClosedCopy(
-                        names.prepared(), names.snapshot(), snapshot.owner(), strategyFor(names.snapshot())),
-                "Preparing the next copy");
-        execute(DatabaseStatements.comment(names.prepared(), copyMark(snapshot)), "Marking the prepared copy");
+        Leftovers leftovers = Leftovers.of(names, rows, connection.version());
+        steps.addAll(leftovers.plan().steps());
+        DatabaseRow snapshot = rows.get(names.snapshot());
+        DatabaseRow prepared = rows.get(names.prepared());
+        if (snapshot != null
+                && Marks.isSnapshot(snapshot.comment())
+                && (prepared == null || !Marks.copy(snapshot.oid()).equals(prepared.comment()))) {
+            requireOwn(names.prepared(), prepared);
+            if (prepared != null) {
+                steps.add(dropOwn("drop-copy", names.prepared(), prepared, "the stale prepared copy"));
+            }
+            Step.Undo dropPartial = new Step.Undo(
+                    "dropped the unfinished copy \"" + names.partialCopy() + "\"",
+                    DatabaseStatements.drop(names.partialCopy(), true, connection.version()));
+            steps.add(Step.of(
+                            "prepare",
+                            "Preparing the next copy of " + describe(names.snapshot()),
+                            List.of(DatabaseStatements.createClosedCopy(
+                                    names.partialCopy(),
+                                    names.snapshot(),
+                                    snapshot.owner(),
+                                    strategyFor(names.snapshot()))))
+                    .leaving(dropPartial));
+            steps.add(Step.of(
+                            "finish-copy",
+                            "Finishing the prepared copy " + describe(names.prepared()),
+                            List.of(
+                                    DatabaseStatements.rename(names.partialCopy(), names.prepared()),
+                                    DatabaseStatements.comment(names.prepared(), Marks.copy(snapshot.oid()))))
+                    .settling(dropPartial));
+        }
+        execute(new Plan(steps), leftovers);
         return since(start);
     }
 
-    /** When a snapshot was taken, from its mark; {@code null} for one marked before the mark said so. */
-    static Instant takenAt(String comment) {
-        int at = comment == null ? -1 : comment.lastIndexOf(TAKEN_AT);
-        if (at < 0) {
-            return null;
-        }
-        try {
-            return Instant.parse(comment.substring(at + TAKEN_AT.length()).strip());
-        } catch (DateTimeParseException e) {
-            return null;
+    /** Runs the plan and says, in one line, what it repaired of an interrupted goal. */
+    private void execute(Plan plan, Leftovers leftovers) {
+        plan.execute(connection, progress);
+        if (!leftovers.found().isEmpty()) {
+            progress.info(leftovers.line());
         }
     }
 
-    /** What the prepared copy of this very snapshot says of itself: the snapshot's oid. */
-    private static String copyMark(DatabaseRow snapshot) {
-        return MARK + " copy of snapshot oid " + snapshot.oid() + ", swapped in by the next restore";
+    /** The rows of the target, its snapshot, its prepared copy and its working names, in one query. */
+    private Map<DatabaseName, DatabaseRow> read() {
+        List<DatabaseName> all = new ArrayList<>(Leftovers.names(names));
+        all.add(names.snapshot());
+        all.add(names.prepared());
+        return connection.databaseRows(all);
     }
 
     /** WAL_LOG below {@link #FILE_COPY_FROM_BYTES}, FILE_COPY from there; null (the server's default) before 15. */
@@ -270,38 +390,28 @@ final class Snapshots {
     }
 
     /**
-     * Drops a snapshot, a prepared copy or a replaced database, all closed to connections, when pgreset made it (its
-     * comment says so); a database of that name that pgreset did not make is refused, never dropped.
+     * A snapshot or prepared copy pgreset is to replace must be its own (its comment says so); a database of that name
+     * that pgreset did not make is refused, never dropped.
      */
-    private void dropOwnIfExists(DatabaseName database) {
-        dropOwnIfExists(database, connection.databaseRow(database));
-    }
-
-    /** As above, with the database's row already read ({@code null}: there is no such database). */
-    private void dropOwnIfExists(DatabaseName database, DatabaseRow row) {
-        if (row == null) {
-            return;
-        }
-        if (row.comment() == null || !row.comment().startsWith(MARK)) {
+    private void requireOwn(DatabaseName database, DatabaseRow row) {
+        if (row != null && !Marks.isOwn(row.comment())) {
             throw new PgResetException(
                     Problem.REFUSED_TARGET,
                     "Refusing to drop " + describe(database) + ": pgreset needs that name for the snapshot of "
                             + names.target().value() + ", but did not make that database (its comment does not say "
                             + "so). Rename or drop it yourself, or choose another pgreset.snapshotName.");
         }
-        if (row.template()) {
-            execute(DatabaseStatements.isTemplate(database, false), "Unmarking " + describe(database));
-        }
-        execute(DatabaseStatements.drop(database, true, connection.version()), "Dropping " + describe(database));
     }
 
-    private void execute(String sql, String action) {
-        try {
-            connection.executeDdl(sql);
-            statements.add(sql);
-        } catch (SQLException e) {
-            throw connection.failure(e, action);
+    /** The step that drops a database pgreset made (closed to connections; a template is unmarked first). */
+    private Step dropOwn(String name, DatabaseName database, DatabaseRow row, String what) {
+        requireOwn(database, row);
+        List<String> sql = new ArrayList<>();
+        if (row.template()) {
+            sql.add(DatabaseStatements.isTemplate(database, false));
         }
+        sql.add(DatabaseStatements.drop(database, true, connection.version()));
+        return Step.each(name, "Dropping " + what + " " + describe(database), sql);
     }
 
     private String describe(DatabaseName database) {

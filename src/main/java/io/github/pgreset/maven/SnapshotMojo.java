@@ -52,10 +52,18 @@ public class SnapshotMojo extends AbstractPgResetMojo {
     @Override
     protected GoalReport run(ResetService service, GoalClock clock) {
         SnapshotResult result = service.snapshot(snapshotName);
+        String location = service.target().connection().location();
+        if (result.dryRun()) {
+            getLog().info("[dry run] Would save database \"" + result.names().target() + "\" on " + location
+                    + " as snapshot \"" + result.names().snapshot() + "\"" + sessionsToEnd(result.terminated()));
+            logSessions("[dry run]   ", result.terminated());
+            result.statements().forEach(sql -> getLog().info("[dry run]   " + sql + ";"));
+            return GoalReport.of(service.target(), result, clock);
+        }
         logSessions("Terminated ", result.terminated());
         getLog().info(Styled.success("Saved") + " database "
                 + Styled.strong("\"" + result.names().target() + "\"")
-                + " on " + service.target().connection().location() + " as snapshot \""
+                + " on " + location + " as snapshot \""
                 + result.names().snapshot()
                 + "\" in " + result.elapsed().toMillis() + " ms (copy "
                 + result.copy().toMillis() + " ms"

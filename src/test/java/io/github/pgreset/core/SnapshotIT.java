@@ -38,6 +38,9 @@ class SnapshotIT {
         dbs.dropAtEnd(chat + "_snapshot");
         dbs.dropAtEnd(chat + "_next");
         dbs.dropAtEnd(chat + "_pgreset_old");
+        dbs.dropAtEnd(chat + "_pgreset_snap");
+        dbs.dropAtEnd(chat + "_pgreset_next");
+        dbs.dropAtEnd(chat + "_pgreset_prev");
         return chat;
     }
 
@@ -288,7 +291,12 @@ class SnapshotIT {
         server.execute("CREATE DATABASE " + SqlText.identifier(chat + "_next"));
         server.executeIn(chat + "_next", "CREATE TABLE someone_elses (id int)");
 
-        assertThatThrownBy(() -> service(server, chat).restore(DropOptions.defaults(), null))
+        // the restore clones the snapshot under a working name and leaves the name it does not own alone ...
+        RestoreResult restored = service(server, chat).restore(DropOptions.defaults(), null);
+        assertThat(restored.swapped()).isFalse();
+        assertThat(server.hasTable(chat, "message")).isTrue();
+        // ... and the next copy, which needs that name, is refused
+        assertThatThrownBy(() -> service(server, chat).prepareNextCopy(null))
                 .isInstanceOf(PgResetException.class)
                 .hasMessageContaining("did not make that database")
                 .hasMessageContaining("pgreset.snapshotName");
@@ -303,5 +311,61 @@ class SnapshotIT {
                 .hasMessageContaining("no snapshot")
                 .hasMessageContaining("pgreset:snapshot");
         assertThat(server.databaseExists(chat)).as("nothing dropped").isTrue();
+    }
+
+    @PostgresTest
+    void aDatabaseUnderTheSnapshotsNameThatPgresetDidNotFinishIsNeverRestoredFrom(PgServer server, TestDatabases dbs) {
+        String chat = migrated(server, dbs);
+        // what an interrupted snapshot of an older pgreset left: a copy without the mark, not a template
+        server.execute(
+                "CREATE DATABASE " + SqlText.identifier(chat + "_snapshot") + " TEMPLATE " + SqlText.identifier(chat));
+        server.executeIn(chat, "DELETE FROM message");
+
+        assertThatThrownBy(() -> service(server, chat).restore(DropOptions.defaults(), null))
+                .isInstanceOf(PgResetException.class)
+                .hasMessageContaining("not a snapshot that pgreset finished")
+                .hasMessageContaining(chat + "_snapshot");
+        assertThat(ids(server, chat)).isEmpty();
+        assertThat(server.databaseExists(chat + "_snapshot")).isTrue();
+    }
+
+    @PostgresTest
+    void whatAKilledSnapshotLeftIsRepairedByTheNextGoalAndTheCommentIsKept(PgServer server, TestDatabases dbs) {
+        String chat = migrated(server, dbs);
+        DatabaseName name = new DatabaseName(chat);
+        server.execute("COMMENT ON DATABASE " + name.sql() + " IS 'the chat service''s database'");
+        // as a snapshot killed during its copy leaves it: closed, marked, and a copy under the working name
+        server.execute(DatabaseStatements.close(
+                name, Marks.closed("snapshot", java.time.Instant.now(), "the chat service's database")));
+        server.execute("CREATE DATABASE " + SqlText.identifier(chat + "_pgreset_snap") + " TEMPLATE " + name.sql()
+                + " ALLOW_CONNECTIONS false");
+        List<String> said = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ProgressListener log = new ProgressListener() {
+            @Override
+            public void info(String message) {
+                said.add(message);
+            }
+
+            @Override
+            public void debug(String message) {}
+        };
+
+        new ResetService(new ResetSettings(server.target(chat), TIMEOUT, false, server.safety(Set.of())), log)
+                .snapshot(null);
+
+        assertThat(server.allowsConnections(chat)).isTrue();
+        assertThat(server.query(
+                        "SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = "
+                                + SqlText.literal(chat),
+                        rs -> rs.getString(1)))
+                .containsExactly("the chat service's database");
+        assertThat(server.databaseExists(chat + "_pgreset_snap")).isFalse();
+        assertThat(server.databaseExists(chat + "_snapshot")).isTrue();
+        assertThat(said)
+                .filteredOn(line -> line.startsWith("Repaired"))
+                .singleElement()
+                .asString()
+                .contains("reopened database \"" + chat + "\"")
+                .contains("dropped \"" + chat + "_pgreset_snap\"");
     }
 }

@@ -1,0 +1,116 @@
+package io.github.pgreset.core;
+
+import io.github.pgreset.core.MaintenanceConnection.DatabaseRow;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What an interrupted goal (killed, or its server gone) left on a target, found by pgreset's own marks and working
+ * names, and the steps that repair it: a database pgreset closed is reopened with its own comment back, a copy it did
+ * not finish and a database it had set aside for dropping are dropped. Nothing else is touched: a database is repaired
+ * only when its mark or its working name ({@link SnapshotNames}) proves it is pgreset's.
+ *
+ * @param plan the repairing steps, first in the goal's plan
+ * @param found what each step repairs, for the one line that says so
+ */
+record Leftovers(Plan plan, List<String> found) {
+
+    /** The databases whose rows {@link #of} needs: the target and its working names. */
+    static List<DatabaseName> names(SnapshotNames names) {
+        List<DatabaseName> all = new ArrayList<>();
+        all.add(names.target());
+        all.addAll(names.working());
+        return all;
+    }
+
+    /** The repairs for these rows (as {@link MaintenanceConnection#databaseRows} read them). */
+    static Leftovers of(SnapshotNames names, Map<DatabaseName, DatabaseRow> rows, ServerVersion version) {
+        List<Step> steps = new ArrayList<>();
+        List<String> found = new ArrayList<>();
+        DatabaseRow target = rows.get(names.target());
+        if (target != null && Marks.isClosed(target.comment())) {
+            steps.add(reopen(names.target(), target));
+            found.add("reopened database \"" + names.target() + "\", which an interrupted goal had closed");
+        }
+        drop(
+                names.aside(),
+                rows,
+                Marks.isOwn(comment(rows, names.aside())),
+                "the database a restore replaced",
+                version,
+                steps,
+                found);
+        drop(
+                names.replacedSnapshot(),
+                rows,
+                Marks.isOwn(comment(rows, names.replacedSnapshot())),
+                "the snapshot a new one replaced",
+                version,
+                steps,
+                found);
+        drop(
+                names.partialSnapshot(),
+                rows,
+                unfinished(rows.get(names.partialSnapshot())),
+                "an unfinished snapshot",
+                version,
+                steps,
+                found);
+        drop(
+                names.partialCopy(),
+                rows,
+                unfinished(rows.get(names.partialCopy())),
+                "an unfinished copy of the snapshot",
+                version,
+                steps,
+                found);
+        return new Leftovers(new Plan(steps), List.copyOf(found));
+    }
+
+    /** The step that reopens a database pgreset closed, with its own comment back. */
+    static Step reopen(DatabaseName database, DatabaseRow row) {
+        return Step.of(
+                "repair",
+                "Reopening database \"" + database + "\", which an interrupted pgreset goal closed",
+                List.of(DatabaseStatements.reopen(database, Marks.before(row.comment()))));
+    }
+
+    /** The one line that says what was repaired; empty when nothing was. */
+    String line() {
+        return found.isEmpty()
+                ? ""
+                : "Repaired what an interrupted pgreset goal left: " + String.join("; ", found) + ".";
+    }
+
+    /** A copy made under a working name is closed and not a template until the step that finishes it. */
+    private static boolean unfinished(DatabaseRow row) {
+        return row != null && !row.allowConnections() && !row.template();
+    }
+
+    private static String comment(Map<DatabaseName, DatabaseRow> rows, DatabaseName name) {
+        DatabaseRow row = rows.get(name);
+        return row == null ? null : row.comment();
+    }
+
+    private static void drop(
+            DatabaseName database,
+            Map<DatabaseName, DatabaseRow> rows,
+            boolean own,
+            String what,
+            ServerVersion version,
+            List<Step> steps,
+            List<String> found) {
+        DatabaseRow row = rows.get(database);
+        if (row == null || !own) {
+            return;
+        }
+        List<String> sql = new ArrayList<>();
+        if (row.template()) {
+            sql.add(DatabaseStatements.isTemplate(database, false));
+        }
+        sql.add(DatabaseStatements.drop(database, true, version));
+        steps.add(Step.each("repair", "Dropping \"" + database + "\", " + what + ", left by an interrupted goal", sql));
+        found.add("dropped \"" + database + "\" (" + what + ")");
+    }
+}

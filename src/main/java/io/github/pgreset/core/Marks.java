@@ -1,0 +1,93 @@
+package io.github.pgreset.core;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * What pgreset writes into database comments (COMMENT ON DATABASE), the one place that says how each mark reads. A
+ * mark is how pgreset proves a database, or a state of one, is its own: it drops only databases it marked (or that
+ * carry one of its working names, see {@link SnapshotNames}), and reopens only a database whose comment says pgreset
+ * closed it.
+ */
+final class Marks {
+    /** How every mark begins. */
+    static final String PREFIX = "pgreset:";
+
+    private static final String SNAPSHOT = PREFIX + " snapshot of ";
+    private static final String TAKEN_AT = ", taken ";
+    private static final String CLOSED = PREFIX + " closed by pgreset:";
+    private static final String CLOSED_AT = " at ";
+    private static final String CLOSED_END =
+            "; pgreset reopens it when that goal ends or, if it was killed, when the" + " next goal on it starts";
+    /** In a closing mark, the line that keeps the database's own comment. */
+    private static final String BEFORE = "\n" + PREFIX + " its comment before: ";
+
+    /** A database that a restore replaced, renamed out of the way and dropped right after. */
+    static final String ASIDE = PREFIX + " the database before a restore, dropped right after it";
+
+    private Marks() {}
+
+    /** Whether pgreset wrote this comment. */
+    static boolean isOwn(String comment) {
+        return comment != null && comment.startsWith(PREFIX);
+    }
+
+    /** A finished snapshot's mark, written by the snapshot's last step. */
+    static String snapshot(DatabaseName target, Instant takenAt) {
+        return SNAPSHOT + target.value() + TAKEN_AT + takenAt.truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    /** Whether the comment is a finished snapshot's mark. */
+    static boolean isSnapshot(String comment) {
+        return comment != null && comment.startsWith(SNAPSHOT);
+    }
+
+    /** When a snapshot was taken, from its mark; {@code null} for one marked before the mark said so. */
+    static Instant takenAt(String comment) {
+        int at = comment == null ? -1 : comment.lastIndexOf(TAKEN_AT);
+        if (at < 0) {
+            return null;
+        }
+        try {
+            return Instant.parse(comment.substring(at + TAKEN_AT.length()).strip());
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    /** What a prepared copy says of itself: the oid of the very snapshot it was copied from. */
+    static String copy(long snapshotOid) {
+        return PREFIX + " copy of snapshot oid " + snapshotOid + ", swapped in by the next restore";
+    }
+
+    /**
+     * The mark of a database pgreset closed to connections ({@code goal}: which goal), keeping the database's own
+     * comment ({@code null}: none) to be put back when it is reopened.
+     */
+    static String closed(String goal, Instant at, String before) {
+        return CLOSED
+                + goal
+                + CLOSED_AT
+                + at.truncatedTo(ChronoUnit.SECONDS)
+                + CLOSED_END
+                + (before == null ? "" : BEFORE + before);
+    }
+
+    /** Whether the comment says pgreset closed the database. */
+    static boolean isClosed(String comment) {
+        return comment != null && comment.startsWith(CLOSED);
+    }
+
+    /**
+     * The comment a database had before pgreset closed it: the comment itself when it is not a closing mark, {@code
+     * null} when there was none.
+     */
+    static String before(String comment) {
+        if (!isClosed(comment)) {
+            return comment;
+        }
+        int at = comment.indexOf(BEFORE);
+        return at < 0 ? null : comment.substring(at + BEFORE.length());
+    }
+}

@@ -1,0 +1,64 @@
+package io.github.pgreset.core;
+
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * One step of a goal's {@link Plan}: what it is for, the statements it sends, and how a real run carries it out. A
+ * dry run prints {@link #purpose} and {@link #statements}; a real run runs {@link #action}, which sends exactly those
+ * statements (retrying them where the step says so).
+ *
+ * @param name a short name, e.g. {@code close}, which logs and tests use to point at the step
+ * @param leaves what a plan stopped after this step would leave half-done, and how to put it back; {@code null}:
+ *     nothing
+ * @param settles the {@code leaves} of an earlier step that this one makes unnecessary; {@code null}: none
+ */
+record Step(String name, String purpose, List<String> statements, Action action, Undo leaves, Undo settles) {
+
+    /** Carries the step out on the maintenance connection. */
+    @FunctionalInterface
+    interface Action {
+        void run(MaintenanceConnection connection) throws SQLException;
+    }
+
+    /**
+     * How to put back what a step left half-done when the plan stops before it is settled.
+     *
+     * @param done what putting it back did, for the log line: {@code reopened database "chat"}
+     * @param sql the statements, in one round trip
+     */
+    record Undo(String done, String sql) {}
+
+    Step {
+        statements = List.copyOf(statements);
+    }
+
+    /** A step whose statements go to the server in one round trip and commit together. */
+    static Step of(String name, String purpose, List<String> statements) {
+        String sql = String.join("; ", statements);
+        return new Step(name, purpose, statements, c -> c.executeDdl(sql), null, null);
+    }
+
+    /** A step whose statements go to the server one after the other (DROP DATABASE cannot share a transaction). */
+    static Step each(String name, String purpose, List<String> statements) {
+        return new Step(
+                name,
+                purpose,
+                statements,
+                c -> {
+                    for (String sql : statements) {
+                        c.executeDdl(sql);
+                    }
+                },
+                null,
+                null);
+    }
+
+    Step leaving(Undo undo) {
+        return new Step(name, purpose, statements, action, undo, settles);
+    }
+
+    Step settling(Undo undo) {
+        return new Step(name, purpose, statements, action, leaves, undo);
+    }
+}

@@ -1,0 +1,43 @@
+package io.github.pgreset.core;
+
+import io.github.pgreset.testing.PgServer;
+import java.time.Duration;
+import java.util.Set;
+
+/**
+ * One goal in a JVM of its own, as {@code mvn pgreset:<goal>} runs it, for the tests that kill a goal part-way
+ * ({@link KillIT}). Arguments: server version, host, port, user, password, goal, database. Prints what the goal says,
+ * then {@code done}.
+ */
+public final class GoalProcess {
+    private GoalProcess() {}
+
+    public static void main(String[] args) {
+        PgServer server = new PgServer(
+                ServerVersion.parse(args[0]), args[1], Integer.parseInt(args[2]), args[3], args[4], "kill test");
+        String goal = args[5];
+        String database = args[6];
+        ResetService service = new ResetService(
+                new ResetSettings(server.target(database), Duration.ofSeconds(60), false, server.safety(Set.of())),
+                new ProgressListener() {
+                    @Override
+                    public void info(String message) {
+                        System.out.println(message);
+                    }
+
+                    @Override
+                    public void debug(String message) {}
+                });
+        switch (goal) {
+            case "snapshot" -> service.snapshot(null);
+            case "restore" -> {
+                service.restore(DropOptions.defaults(), null);
+                NextCopy.start(service, null).await(Duration.ofSeconds(60));
+            }
+            case "drop" -> service.drop(DropOptions.defaults());
+            case "recreate" -> service.recreate(DropOptions.defaults(), CreateOptions.defaults());
+            default -> throw new IllegalArgumentException(goal);
+        }
+        System.out.println("done");
+    }
+}

@@ -1,0 +1,224 @@
+package io.github.pgreset.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import io.github.pgreset.testing.PgServer;
+import io.github.pgreset.testing.PostgresTest;
+import io.github.pgreset.testing.TestDatabases;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Every goal that changes something, stopped at each step of its plan: run in a JVM of its own (as Maven runs it),
+ * paused after the step ({@link Plan#PAUSE_AFTER}), then sent SIGTERM (Ctrl-C, an IDE's stop button, a cancelled CI
+ * job) or SIGKILL (out of memory, a lost machine). After SIGTERM the database takes connections at once and no
+ * unfinished copy is left; after either, the next run of the same goal succeeds and leaves no working database
+ * ({@code <db>_pgreset_...}), and a neighbouring database is untouched. On PostgreSQL 12 (where drop and restore
+ * close the database first) and on the newest server.
+ */
+class KillIT {
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration PAUSE_WAIT = Duration.ofSeconds(60);
+
+    private enum Signal {
+        SIGTERM,
+        SIGKILL
+    }
+
+    /** What exists before the goal runs. */
+    private enum Setup {
+        /** The migrated database only. */
+        DATABASE,
+        /** The database, its snapshot and the prepared copy. */
+        SNAPSHOT,
+        /** The database and its snapshot, without a prepared copy. */
+        SNAPSHOT_WITHOUT_COPY
+    }
+
+    private record Case(String goal, Setup setup, String step) {}
+
+    private static List<Case> cases(PgServer server) {
+        List<Case> cases = new ArrayList<>();
+        for (String step : List.of("close", "copy", "reopen", "finish", "prepare", "finish-copy")) {
+            cases.add(new Case("snapshot", Setup.DATABASE, step));
+        }
+        for (String step : List.of("drop-copy", "close", "copy", "finish", "drop-replaced")) {
+            cases.add(new Case("snapshot", Setup.SNAPSHOT, step));
+        }
+        for (String step : List.of("close", "swap", "drop-aside", "prepare", "finish-copy")) {
+            cases.add(new Case("restore", Setup.SNAPSHOT, step));
+        }
+        for (String step : List.of("copy", "close", "swap")) {
+            cases.add(new Case("restore", Setup.SNAPSHOT_WITHOUT_COPY, step));
+        }
+        if (server.version().major() < 13) {
+            cases.add(new Case("drop", Setup.DATABASE, "close"));
+            cases.add(new Case("recreate", Setup.DATABASE, "close"));
+        }
+        cases.add(new Case("recreate", Setup.DATABASE, "drop"));
+        return cases;
+    }
+
+    @PostgresTest(before = 13)
+    void everyStepOnTwelve(PgServer server, TestDatabases dbs) throws Exception {
+        everyStep(server, dbs);
+    }
+
+    @PostgresTest(since = 18)
+    void everyStepOnTheNewest(PgServer server, TestDatabases dbs) throws Exception {
+        everyStep(server, dbs);
+    }
+
+    private static void everyStep(PgServer server, TestDatabases dbs) throws Exception {
+        String neighbour = dbs.createUnique("neighbour");
+        server.executeIn(neighbour, "CREATE TABLE kept (id int)");
+        long neighbourOid = oid(server, neighbour);
+        List<String> failures = new ArrayList<>();
+        for (Case c : cases(server)) {
+            for (Signal signal : Signal.values()) {
+                try {
+                    run(server, dbs, c, signal);
+                } catch (AssertionError | Exception e) {
+                    failures.add(c + " " + signal + ": " + e.getMessage());
+                }
+            }
+        }
+        assertThat(failures).as("the cases that failed").isEmpty();
+        assertThat(oid(server, neighbour)).isEqualTo(neighbourOid);
+        assertThat(server.hasTable(neighbour, "kept")).isTrue();
+    }
+
+    private static void run(PgServer server, TestDatabases dbs, Case c, Signal signal) throws Exception {
+        String chat = dbs.createUnique("chat");
+        for (String suffix :
+                List.of("_snapshot", "_next", "_pgreset_old", "_pgreset_snap", "_pgreset_next", "_pgreset_prev")) {
+            dbs.dropAtEnd(chat + suffix);
+        }
+        server.executeIn(chat, "CREATE TABLE message (id int)", "INSERT INTO message SELECT generate_series(1, 100)");
+        if (c.setup() != Setup.DATABASE) {
+            service(server, chat).snapshot(null);
+        }
+        if (c.setup() == Setup.SNAPSHOT_WITHOUT_COPY) {
+            server.dropDatabase(chat + "_next");
+        }
+
+        List<String> output = stop(server, c, chat, signal);
+
+        if (signal == Signal.SIGTERM) {
+            if (server.databaseExists(chat)) {
+                assertThat(server.allowsConnections(chat))
+                        .as("database takes connections right after SIGTERM; it said %s", output)
+                        .isTrue();
+            }
+            if (List.of("close", "copy").contains(c.step())) {
+                assertThat(output.stream().filter(line -> line.contains("pgreset was stopped;")))
+                        .as("one line says what was put back; it said %s", output)
+                        .hasSize(1);
+            }
+            assertThat(working(server, chat).stream().filter(name -> !name.endsWith("_pgreset_old")))
+                    .as("no unfinished copy after SIGTERM; it said %s", output)
+                    .isEmpty();
+        }
+        // the next run of the same goal
+        ResetService next = service(server, chat);
+        switch (c.goal()) {
+            case "snapshot" -> next.snapshot(null);
+            case "restore" -> {
+                next.restore(DropOptions.defaults(), null);
+                next.prepareNextCopy(null);
+            }
+            case "drop" -> next.drop(DropOptions.defaults());
+            case "recreate" -> next.recreate(DropOptions.defaults(), CreateOptions.defaults());
+            default -> throw new IllegalArgumentException(c.goal());
+        }
+        if (!c.goal().equals("drop")) {
+            assertThat(server.allowsConnections(chat))
+                    .as("takes connections after the next run")
+                    .isTrue();
+        }
+        assertThat(working(server, chat))
+                .as("working databases after the next run")
+                .isEmpty();
+        if (!c.goal().equals("drop") && !c.goal().equals("recreate")) {
+            assertThat(server.queryIn(chat, "SELECT count(*) FROM message", rs -> rs.getInt(1)))
+                    .containsExactly(100);
+            assertThat(comment(server, chat + "_snapshot")).startsWith("pgreset: snapshot of " + chat);
+            assertThat(comment(server, chat + "_next")).startsWith("pgreset: copy of snapshot");
+        }
+    }
+
+    /** Runs the goal in its own JVM, waits until it pauses after the step, sends the signal and waits for the end. */
+    private static List<String> stop(PgServer server, Case c, String database, Signal signal) throws Exception {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Path log = Files.createTempFile("pgreset-kill-", ".log");
+        Process process = new ProcessBuilder(
+                        java.toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        "-D" + Plan.PAUSE_AFTER + "=" + c.step(),
+                        GoalProcess.class.getName(),
+                        server.version().toString(),
+                        server.host(),
+                        String.valueOf(server.port()),
+                        server.user(),
+                        server.password(),
+                        c.goal(),
+                        database)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        Deadline deadline = Deadline.after(PAUSE_WAIT);
+        String paused = "pgreset: paused after " + c.step();
+        while (!Files.readAllLines(log).contains(paused)) {
+            if (!process.isAlive() || !deadline.pause(Duration.ofMillis(20))) {
+                process.destroyForcibly().waitFor();
+                fail("never paused after step " + c.step() + "; the goal said " + Files.readAllLines(log));
+            }
+        }
+        if (signal == Signal.SIGTERM) {
+            process.destroy();
+        } else {
+            process.destroyForcibly();
+        }
+        if (!process.waitFor(PAUSE_WAIT.toSeconds(), TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            fail("did not end after " + signal + "; it said " + Files.readAllLines(log));
+        }
+        List<String> output = Files.readAllLines(log);
+        Files.delete(log);
+        assertThat(output).as("the goal finished although stopped").doesNotContain("done");
+        return output;
+    }
+
+    private static ResetService service(PgServer server, String database) {
+        return new ResetService(
+                new ResetSettings(server.target(database), TIMEOUT, false, server.safety(Set.of())),
+                ProgressListener.silent());
+    }
+
+    private static List<String> working(PgServer server, String database) {
+        return server.query(
+                "SELECT datname FROM pg_database WHERE datname LIKE " + SqlText.literal(database + "\\_pgreset\\_%"),
+                rs -> rs.getString(1));
+    }
+
+    private static long oid(PgServer server, String database) {
+        return server.query(
+                        "SELECT oid FROM pg_database WHERE datname = " + SqlText.literal(database), rs -> rs.getLong(1))
+                .get(0);
+    }
+
+    private static String comment(PgServer server, String database) {
+        List<String> comments = server.query(
+                "SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = "
+                        + SqlText.literal(database),
+                rs -> rs.getString(1));
+        return comments.isEmpty() ? "(no database " + database + ")" : String.valueOf(comments.get(0));
+    }
+}

@@ -1,0 +1,50 @@
+package io.github.pgreset.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class MarksTest {
+    private static final Instant AT = Instant.parse("2026-12-01T07:00:00.123Z");
+
+    @Test
+    void aClosingMarkKeepsTheDatabasesOwnCommentWhateverItSays() {
+        for (String own :
+                new String[] {null, "the chat service's database", "two\nlines", "pgreset: looks like ours"}) {
+            String mark = Marks.closed("snapshot", AT, own);
+            assertThat(Marks.isClosed(mark)).isTrue();
+            assertThat(Marks.isOwn(mark)).isTrue();
+            assertThat(Marks.before(mark)).isEqualTo(own);
+        }
+    }
+
+    @Test
+    void aCommentThatIsNoClosingMarkIsKeptAsItIs() {
+        assertThat(Marks.isClosed("the chat service's database")).isFalse();
+        assertThat(Marks.before("the chat service's database")).isEqualTo("the chat service's database");
+        assertThat(Marks.isClosed(null)).isFalse();
+        assertThat(Marks.before(null)).isNull();
+        assertThat(Marks.isClosed(Marks.snapshot(new DatabaseName("chat"), AT))).isFalse();
+    }
+
+    @Test
+    void aSnapshotsMarkSaysWhenItWasTakenToTheSecond() {
+        String mark = Marks.snapshot(new DatabaseName("chat"), AT);
+        assertThat(Marks.isSnapshot(mark)).isTrue();
+        assertThat(Marks.takenAt(mark)).isEqualTo(Instant.parse("2026-12-01T07:00:00Z"));
+        assertThat(Marks.isSnapshot(Marks.copy(42))).isFalse();
+        assertThat(Marks.isSnapshot(Marks.ASIDE)).isFalse();
+        assertThat(Marks.isSnapshot(null)).isFalse();
+        assertThat(Marks.takenAt("pgreset: snapshot of chat")).isNull();
+        assertThat(Marks.takenAt("pgreset: snapshot of chat, taken yesterday")).isNull();
+    }
+
+    @Test
+    void onlyPgresetsCommentsAreItsOwn() {
+        assertThat(Marks.isOwn(Marks.copy(42))).isTrue();
+        assertThat(Marks.isOwn(Marks.ASIDE)).isTrue();
+        assertThat(Marks.isOwn("made by hand")).isFalse();
+        assertThat(Marks.isOwn(null)).isFalse();
+    }
+}
