@@ -31,7 +31,7 @@ record Leftovers(Plan plan, List<String> found) {
         DatabaseRow target = rows.get(names.target());
         if (target != null && Marks.isClosed(target.comment())) {
             steps.add(reopen(names.target(), target));
-            found.add("reopened database \"" + names.target() + "\", which an interrupted goal had closed");
+            found.add("reopened database \"" + names.target() + "\"");
         }
         drop(
                 names.aside(),

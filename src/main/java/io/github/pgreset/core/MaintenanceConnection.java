@@ -416,8 +416,8 @@ final class MaintenanceConnection implements AutoCloseable {
         if (stopped) {
             throw new PgResetException(
                     Problem.STOPPED,
-                    "pgreset was stopped (Ctrl-C, or the process was asked to end) on "
-                            + target.connection().location() + ".");
+                    "pgreset was stopped (Ctrl-C, or the process was asked to end) while working on "
+                            + target.describe() + ".");
         }
     }
 
@@ -433,7 +433,8 @@ final class MaintenanceConnection implements AutoCloseable {
         if (stopped) {
             return new PgResetException(
                     Problem.STOPPED,
-                    action + " was canceled: pgreset was stopped (Ctrl-C, or the process was asked to " + "end).",
+                    action + " was canceled: pgreset was stopped (Ctrl-C, or the process was asked to end)" + where
+                            + ".",
                     e);
         }
         if (SqlState.connectionLost(e)) {

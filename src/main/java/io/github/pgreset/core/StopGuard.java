@@ -52,12 +52,18 @@ final class StopGuard implements AutoCloseable {
             finished = false;
         }
         List<String> putBack = connection.putBack();
-        progress.info("pgreset was stopped; "
+        String line = "pgreset was stopped; "
                 + (putBack.isEmpty() ? "nothing it had begun needed putting back" : "it " + String.join("; ", putBack))
                 + (finished
                         ? "."
-                        : "; it had not finished within " + GRACE.toSeconds() + " s: the next pgreset goal "
-                                + "on the database repairs what is left."));
+                        : "; it had not finished within " + GRACE.toSeconds() + " s: the next pgreset goal on the "
+                                + "database repairs what is left.");
+        try {
+            progress.info(line);
+        } catch (RuntimeException closed) {
+            // Maven 4 closes its terminal in a shutdown hook of its own, which may have run first
+            System.err.println("[INFO] " + line);
+        }
     }
 
     @Override
