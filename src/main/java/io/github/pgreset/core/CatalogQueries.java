@@ -1,5 +1,8 @@
 package io.github.pgreset.core;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
 /** Catalog look-ups: the target's pg_database row and what keeps it from being dropped. */
 final class CatalogQueries {
     private CatalogQueries() {}
@@ -57,5 +60,45 @@ final class CatalogQueries {
             sql += "\nUNION ALL SELECT NULL, NULL, NULL WHERE false AND ? IS NOT NULL";
         }
         return sql;
+    }
+
+    /** A row of {@link #DATABASE} (when the database exists) or of {@link #DATABASES}. */
+    static MaintenanceConnection.DatabaseRow databaseRow(ResultSet rs) throws SQLException {
+        return new MaintenanceConnection.DatabaseRow(
+                rs.getLong("oid"),
+                rs.getString("comment"),
+                rs.getBoolean("datallowconn"),
+                rs.getInt("datconnlimit"),
+                rs.getBoolean("datistemplate"),
+                rs.getString("owner"),
+                rs.getBoolean("may_drop"));
+    }
+
+    /** A row of {@link #DATABASE}. */
+    static MaintenanceConnection.CatalogRow catalogRow(ResultSet rs) throws SQLException {
+        return new MaintenanceConnection.CatalogRow(
+                rs.getString("datname") == null ? null : databaseRow(rs),
+                rs.getBoolean("in_recovery"),
+                rs.getBoolean("read_only"));
+    }
+
+    /** A row of {@link #PREPARED_TRANSACTIONS}. */
+    static MaintenanceConnection.PreparedTransaction preparedTransaction(ResultSet rs) throws SQLException {
+        return new MaintenanceConnection.PreparedTransaction(rs.getString("gid"), rs.getString("owner"));
+    }
+
+    /** A row of {@link #LOCK_HOLDERS}, described for an error message. */
+    static String lockHolder(ResultSet rs) throws SQLException {
+        return rs.getObject("pid") == null
+                ? "a prepared transaction (" + rs.getString("mode") + ")"
+                : "pid " + rs.getInt("pid") + " (user " + rs.getString("usename") + ", application \""
+                        + rs.getString("application_name") + "\", " + rs.getString("state") + ", "
+                        + rs.getString("mode") + "): " + SessionTable.oneLine(rs.getString("query"), 80);
+    }
+
+    /** A row of {@link #forceBlockers}, described for an error message: {@code prepared transaction "tx1" (app)}. */
+    static String forceBlocker(ResultSet rs) throws SQLException {
+        return rs.getString("kind") + " \"" + rs.getString("name") + "\""
+                + (rs.getString("detail") == null ? "" : " (" + rs.getString("detail") + ")");
     }
 }

@@ -1,7 +1,6 @@
 package io.github.pgreset.core;
 
 import io.github.pgreset.core.MaintenanceConnection.DatabaseRow;
-import io.github.pgreset.core.ServerVersion.Feature;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -99,10 +98,8 @@ final class DatabaseDropper {
             rollBackPreparedTransactions(dryRun);
         }
         List<Session> sessions = connection.sessions(database);
-        boolean blockFirst = options.force() && (swap != null || !version.supports(Feature.DROP_FORCE));
-        DropMethod method = swap != null
-                ? (options.force() ? DropMethod.MOVE_ASIDE : DropMethod.RENAME)
-                : !options.force() ? DropMethod.PLAIN : blockFirst ? DropMethod.BLOCK_TERMINATE : DropMethod.FORCE;
+        DropMethod method = DropMethod.choose(options.force(), swap != null, version);
+        boolean blockFirst = method.blocksFirst();
         FinalStep drop =
                 swap != null ? swap : FinalStep.of(DatabaseStatements.drop(database, options.force(), version));
         if (dryRun) {
@@ -316,7 +313,7 @@ final class DatabaseDropper {
         requireTerminable(present);
         present.forEach(s -> returning.merge(s.who(), 1, Integer::sum));
         progress.debug("Attempt " + attempt + " to drop " + target.describe() + " failed ("
-                + MaintenanceConnection.serverText(e) + "); " + present.size() + " session(s) present, retrying in "
+                + ServerFailures.serverText(e) + "); " + present.size() + " session(s) present, retrying in "
                 + pause.toMillis() + " ms.");
         if (!connection.deadline().pause(pause)) {
             throw timeout("the database stayed in use after " + attempt + " attempts");

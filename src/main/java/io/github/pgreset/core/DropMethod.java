@@ -19,6 +19,26 @@ public enum DropMethod {
 
     private final String description;
 
+    /**
+     * How a database is dropped, or moved aside for a restore ({@code swap}): with {@code force}, on 13+ by FORCE,
+     * before 13 (and for every swap, a rename having no FORCE) by blocking, terminating and then dropping; without
+     * {@code force}, plainly, failing while anyone is connected.
+     */
+    static DropMethod choose(boolean force, boolean swap, ServerVersion version) {
+        if (swap) {
+            return force ? MOVE_ASIDE : RENAME;
+        }
+        if (!force) {
+            return PLAIN;
+        }
+        return version.supports(ServerVersion.Feature.DROP_FORCE) ? FORCE : BLOCK_TERMINATE;
+    }
+
+    /** Whether new connections are blocked and the sessions terminated before the final statement. */
+    boolean blocksFirst() {
+        return this == BLOCK_TERMINATE || this == MOVE_ASIDE;
+    }
+
     DropMethod(String description) {
         this.description = description;
     }

@@ -55,9 +55,9 @@ public record GoalReport(
         statements = List.copyOf(statements);
     }
 
-    public static GoalReport of(Target target, SessionReport report, GoalClock clock) {
+    public static GoalReport of(String goal, Target target, SessionReport report, GoalClock clock) {
         return succeeded(
-                "sessions",
+                goal,
                 target,
                 report.database(),
                 report.serverVersion(),
@@ -71,9 +71,9 @@ public record GoalReport(
                 clock);
     }
 
-    public static GoalReport of(Target target, TerminateResult result, GoalClock clock) {
+    public static GoalReport of(String goal, Target target, TerminateResult result, GoalClock clock) {
         return succeeded(
-                "terminate",
+                goal,
                 target,
                 result.database(),
                 result.serverVersion(),
@@ -87,18 +87,17 @@ public record GoalReport(
                 clock);
     }
 
-    public static GoalReport of(Target target, DropResult drop, GoalClock clock) {
-        return dropReport("drop", target, drop, false, List.of(), clock);
+    public static GoalReport of(String goal, Target target, DropResult drop, GoalClock clock) {
+        return dropReport(goal, target, drop, false, List.of(), clock);
     }
 
-    public static GoalReport of(Target target, RecreateResult result, GoalClock clock) {
-        return dropReport(
-                "recreate", target, result.drop(), !result.dryRun(), List.of(result.createStatement()), clock);
+    public static GoalReport of(String goal, Target target, RecreateResult result, GoalClock clock) {
+        return dropReport(goal, target, result.drop(), !result.dryRun(), List.of(result.createStatement()), clock);
     }
 
-    public static GoalReport of(Target target, SnapshotResult result, GoalClock clock) {
+    public static GoalReport of(String goal, Target target, SnapshotResult result, GoalClock clock) {
         return succeeded(
-                "snapshot",
+                goal,
                 target,
                 result.names().target(),
                 result.serverVersion(),
@@ -114,9 +113,9 @@ public record GoalReport(
                 clock);
     }
 
-    public static GoalReport of(Target target, RestoreResult result, GoalClock clock) {
+    public static GoalReport of(String goal, Target target, RestoreResult result, GoalClock clock) {
         return succeeded(
-                "restore",
+                goal,
                 target,
                 result.names().target(),
                 result.serverVersion(),

@@ -1,20 +1,16 @@
 package io.github.pgreset.core;
 
-import java.net.UnknownHostException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import org.postgresql.Driver;
 import org.postgresql.PGConnection;
-import org.postgresql.util.PSQLException;
-import org.postgresql.util.ServerErrorMessage;
 
 /**
  * The plugin's one connection, to the maintenance database, in autocommit. Every statement is bounded by what is
@@ -111,7 +107,7 @@ final class MaintenanceConnection implements AutoCloseable {
         try {
             return new Driver().connect(url, props);
         } catch (SQLException e) {
-            throw connectFailure(e, settings, database);
+            throw ServerFailures.connectFailure(e, settings, database);
         }
     }
 
@@ -188,19 +184,8 @@ final class MaintenanceConnection implements AutoCloseable {
         query(
                 CatalogQueries.DATABASES,
                 List.of((Object) names.stream().map(DatabaseName::value).toArray(String[]::new)),
-                rs -> rows.put(new DatabaseName(rs.getString("datname")), databaseRow(rs)));
+                rs -> rows.put(new DatabaseName(rs.getString("datname")), CatalogQueries.databaseRow(rs)));
         return rows;
-    }
-
-    private static DatabaseRow databaseRow(ResultSet rs) throws SQLException {
-        return new DatabaseRow(
-                rs.getLong("oid"),
-                rs.getString("comment"),
-                rs.getBoolean("datallowconn"),
-                rs.getInt("datconnlimit"),
-                rs.getBoolean("datistemplate"),
-                rs.getString("owner"),
-                rs.getBoolean("may_drop"));
     }
 
     /** The target's pg_database row, or null when there is no such database. */
@@ -210,22 +195,13 @@ final class MaintenanceConnection implements AutoCloseable {
 
     /** The target's row (null when missing) and whether the server takes changes, in one round trip. */
     CatalogRow catalogRow(DatabaseName name) {
-        return query(
-                        CatalogQueries.DATABASE,
-                        List.of(name.value()),
-                        rs -> new CatalogRow(
-                                rs.getString("datname") == null ? null : databaseRow(rs),
-                                rs.getBoolean("in_recovery"),
-                                rs.getBoolean("read_only")))
+        return query(CatalogQueries.DATABASE, List.of(name.value()), CatalogQueries::catalogRow)
                 .get(0);
     }
 
     /** The target's prepared transactions: gid and owner. */
     List<PreparedTransaction> preparedTransactions(DatabaseName name) {
-        return query(
-                CatalogQueries.PREPARED_TRANSACTIONS,
-                List.of(name.value()),
-                rs -> new PreparedTransaction(rs.getString("gid"), rs.getString("owner")));
+        return query(CatalogQueries.PREPARED_TRANSACTIONS, List.of(name.value()), CatalogQueries::preparedTransaction);
     }
 
     /**
@@ -238,15 +214,7 @@ final class MaintenanceConnection implements AutoCloseable {
 
     /** The sessions (and prepared transactions) holding a lock on the target database object, described. */
     List<String> lockHolders(DatabaseName name) {
-        return query(
-                CatalogQueries.LOCK_HOLDERS,
-                List.of(name.value()),
-                rs -> rs.getObject("pid") == null
-                        ? "a prepared transaction (" + rs.getString("mode") + ")"
-                        : "pid " + rs.getInt("pid") + " (user " + rs.getString("usename") + ", application \""
-                                + rs.getString("application_name") + "\", " + rs.getString("state") + ", "
-                                + rs.getString("mode") + "): "
-                                + SessionTable.oneLine(rs.getString("query"), 80));
+        return query(CatalogQueries.LOCK_HOLDERS, List.of(name.value()), CatalogQueries::lockHolder);
     }
 
     /** The database's size in bytes. */
@@ -264,33 +232,13 @@ final class MaintenanceConnection implements AutoCloseable {
     }
 
     List<Session> sessions(DatabaseName name) {
-        return query(SessionQueries.list(version), List.of(name.value()), MaintenanceConnection::session);
+        return query(SessionQueries.list(version), List.of(name.value()), SessionQueries::session);
     }
 
     /** Names what DROP ... WITH (FORCE) cannot clear: prepared transactions, active slots, subscriptions. */
     List<String> forceBlockers(DatabaseName name) {
         String db = name.value();
-        return query(
-                CatalogQueries.forceBlockers(version),
-                List.of(db, db, db),
-                rs -> rs.getString("kind") + " \""
-                        + rs.getString("name") + "\""
-                        + (rs.getString("detail") == null ? "" : " (" + rs.getString("detail") + ")"));
-    }
-
-    static Session session(ResultSet rs) throws SQLException {
-        return new Session(
-                rs.getInt("pid"),
-                rs.getString("usename"),
-                rs.getString("application_name"),
-                rs.getString("client_addr"),
-                rs.getString("state"),
-                rs.getObject("backend_start", OffsetDateTime.class),
-                rs.getObject("state_change", OffsetDateTime.class),
-                rs.getString("wait_event"),
-                rs.getString("query"),
-                rs.getBoolean("superuser"),
-                rs.getBoolean("can_terminate"));
+        return query(CatalogQueries.forceBlockers(version), List.of(db, db, db), CatalogQueries::forceBlocker);
     }
 
     @FunctionalInterface
@@ -426,138 +374,9 @@ final class MaintenanceConnection implements AutoCloseable {
         return "SET " + (local ? "LOCAL " : "") + "lock_timeout = '" + timeout.toMillis() + "ms'";
     }
 
-    /** A failure of a statement, as the user should read it. */
+    /** A failure of a statement, as the user should read it ({@link ServerFailures#of}). */
     PgResetException failure(SQLException e, String action) {
-        String where = " (" + target.describe() + ", connected to " + database + ")";
-        String server = serverText(e);
-        if (stopped) {
-            return new PgResetException(
-                    Problem.STOPPED,
-                    action + " was canceled: pgreset was stopped (Ctrl-C, or the process was asked to end)" + where
-                            + ".",
-                    e);
-        }
-        if (SqlState.connectionLost(e)) {
-            return new PgResetException(
-                    Problem.UNREACHABLE,
-                    action + " failed: the connection to " + target.connection().location() + " broke: " + server
-                            + ". Is the server still running? Check the database with mvn pgreset:sessions and run the "
-                            + "goal again.",
-                    e);
-        }
-        if (SqlState.sessionEndedByServer(e)) {
-            return new PgResetException(
-                    Problem.UNREACHABLE,
-                    action + " failed: the server at " + target.connection().location() + " ended the plugin's "
-                            + "session (" + server + "): it is shutting down or restarting, or someone terminated "
-                            + "the session. Nothing more was done; check the database with mvn pgreset:sessions and "
-                            + "run the goal again.",
-                    e);
-        }
-        if (SqlState.timedOut(e)) {
-            return new PgResetException(
-                    Problem.TIMEOUT,
-                    action + " did not finish within "
-                            + "pgreset.timeout (" + deadline.total().toSeconds() + " s)" + where + ": " + server
-                            + ". Raise pgreset.timeout, or find the session that holds a lock on the database with "
-                            + "mvn pgreset:sessions.",
-                    e);
-        }
-        if (SqlState.INSUFFICIENT_PRIVILEGE.is(e)) {
-            return new PgResetException(
-                    Problem.PERMISSION_DENIED,
-                    action + " failed" + where + ": " + server
-                            + ". Run as the database's owner or a superuser (pgreset.username), or grant the "
-                            + "privilege named above to " + role() + ".",
-                    e);
-        }
-        if (SqlState.INVALID_CATALOG_NAME.is(e)) {
-            return new PgResetException(Problem.DATABASE_MISSING, action + " failed" + where + ": " + server, e);
-        }
-        if (SqlState.READ_ONLY_SQL_TRANSACTION.is(e)) {
-            return new PgResetException(
-                    Problem.UNSUPPORTED,
-                    action + " failed" + where + ": " + server
-                            + ". The server is read-only (a standby, or default_transaction_read_only is on); point "
-                            + "pgreset.url at the primary.",
-                    e);
-        }
-        return new PgResetException(Problem.SERVER_ERROR, action + " failed" + where + ": " + server + code(e), e);
-    }
-
-    static PgResetException connectFailure(SQLException e, ConnectionSettings settings, String database) {
-        String where = settings.location();
-        String server = serverText(e);
-        if (e.getCause() instanceof UnknownHostException) {
-            return new PgResetException(
-                    Problem.UNREACHABLE,
-                    "Cannot connect to " + where + ": unknown host. " + "Check the host in pgreset.url (or PGHOST).",
-                    e);
-        }
-        if (SqlState.CONNECTION_REJECTED.is(e) && settings.password() == null) {
-            // pgjdbc's "The server requested SCRAM-based authentication, but no password was provided."
-            return new PgResetException(
-                    Problem.AUTHENTICATION,
-                    "PostgreSQL at " + where + " asks role " + settings.user() + " for a password (database "
-                            + database + "), and none was given: " + server + ". Give it with a settings.xml <server> "
-                            + "(pgreset.serverId), pgreset.password, PGPASSWORD or ~/.pgpass.",
-                    e);
-        }
-        if (SqlState.authenticationFailed(e)) {
-            return new PgResetException(
-                    Problem.AUTHENTICATION,
-                    "PostgreSQL at " + where + " refused role " + settings.user() + " (database " + database + "): "
-                            + server + ". Give the right credentials with pgreset.username and pgreset.password, a "
-                            + "settings.xml <server> (pgreset.serverId), PGUSER/PGPASSWORD or ~/.pgpass.",
-                    e);
-        }
-        if (SqlState.INVALID_CATALOG_NAME.is(e)) {
-            return new PgResetException(
-                    Problem.DATABASE_MISSING,
-                    "Cannot connect to the maintenance database \"" + database + "\" on " + where + ": " + server
-                            + ". Set pgreset.maintenanceDatabase to a database that exists.",
-                    e);
-        }
-        if (SqlState.connectionLost(e)) {
-            return new PgResetException(
-                    Problem.UNREACHABLE,
-                    "Cannot connect to PostgreSQL at " + where + ": " + server
-                            + ". Is the server running and listening there? Check pgreset.url (or PGHOST/PGPORT).",
-                    e);
-        }
-        return new PgResetException(
-                Problem.SERVER_ERROR,
-                "Cannot connect to PostgreSQL at " + where + " as " + settings.user() + ": " + server + code(e),
-                e);
-    }
-
-    /** {@code " [SQLSTATE 42P01]"} for a failure the plugin has no words of its own for; empty without a code. */
-    private static String code(SQLException e) {
-        return e.getSQLState() == null ? "" : " [SQLSTATE " + e.getSQLState() + "]";
-    }
-
-    /**
-     * The server's message with its DETAIL and HINT, without a closing full stop (the messages that quote it go on
-     * with a sentence of their own); pgjdbc never puts the password in these.
-     */
-    static String serverText(SQLException e) {
-        String text = fullServerText(e).strip();
-        return text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
-    }
-
-    private static String fullServerText(SQLException e) {
-        if (e instanceof PSQLException psql && psql.getServerErrorMessage() != null) {
-            ServerErrorMessage m = psql.getServerErrorMessage();
-            StringBuilder text = new StringBuilder(String.valueOf(m.getMessage()));
-            if (m.getDetail() != null) {
-                text.append(" (").append(m.getDetail()).append(")");
-            }
-            if (m.getHint() != null) {
-                text.append(" Hint: ").append(m.getHint());
-            }
-            return text.toString();
-        }
-        return String.valueOf(e.getMessage());
+        return ServerFailures.of(e, action, target, database, deadline.total(), stopped);
     }
 
     @Override

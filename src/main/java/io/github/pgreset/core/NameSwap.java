@@ -69,9 +69,8 @@ record NameSwap(
                     if (holdBackConnections) {
                         holdBack(connection);
                     }
-                    for (String sql : swap()) {
-                        connection.executeDdl(sql);
-                    }
+                    // one round trip: nothing in between needs an answer
+                    connection.executeDdl(String.join("; ", swap()));
                 });
                 return;
             } catch (SQLException e) {
@@ -93,11 +92,14 @@ record NameSwap(
      * the lock in time, the swap goes on without it and waits as any statement of the goal.
      */
     private static void holdBack(MaintenanceConnection connection) throws SQLException {
-        connection.executeDdl("SAVEPOINT " + SAVEPOINT);
         try {
-            connection.executeDdl(MaintenanceConnection.lockTimeout(HOLD_WAIT, true));
-            connection.executeDdl(HOLD_BACK);
-            connection.executeDdl(MaintenanceConnection.lockTimeout(SWAP_WAIT, true));
+            // one round trip; when the lock is not granted, rolling back to the savepoint also undoes the SET LOCAL
+            connection.executeDdl(String.join(
+                    "; ",
+                    "SAVEPOINT " + SAVEPOINT,
+                    MaintenanceConnection.lockTimeout(HOLD_WAIT, true),
+                    HOLD_BACK,
+                    MaintenanceConnection.lockTimeout(SWAP_WAIT, true)));
         } catch (SQLException e) {
             if (!SqlState.LOCK_NOT_AVAILABLE.is(e)) {
                 throw e;

@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  * What the plugin refuses to touch. System databases and the maintenance database are never dropped; a server that
  * is not on this machine is refused before connecting unless {@code allowRemote} is set.
  *
- * @param allowRemote whether hosts other than localhost, loopback addresses and Unix sockets are allowed
+ * @param allowRemote whether hosts other than localhost and loopback addresses are allowed (Unix sockets are refused
+ *     earlier, by {@link TargetResolver})
  * @param protectedDatabases further names that every goal which ends sessions or changes a database refuses
  *     (compared exactly: PostgreSQL names are case-sensitive, so {@code Chat} is another database than {@code chat})
  * @param databaseNamePattern a regular expression every database that drop and recreate touch must match as a whole,
@@ -69,7 +70,7 @@ public record SafetyRules(boolean allowRemote, Set<String> protectedDatabases, P
                 throw new PgResetException(
                         Problem.REFUSED_TARGET,
                         "Refusing to connect to " + host + ": it is not "
-                                + "this machine (localhost, a loopback address or a Unix socket). pgreset drops databases, so "
+                                + "this machine (localhost or a loopback address). pgreset drops databases, so "
                                 + "remote servers need consent: set pgreset.allowRemote=true (<allowRemote>true</allowRemote>) "
                                 + "if this server is meant.");
             }
@@ -138,14 +139,13 @@ public record SafetyRules(boolean allowRemote, Set<String> protectedDatabases, P
         }
     }
 
-    /** localhost, *.localhost, 127.0.0.0/8, ::1 and Unix socket paths. No DNS look-up is made. */
+    /** localhost, *.localhost, 127.0.0.0/8 and ::1. No DNS look-up is made. */
     public static boolean isLocal(String host) {
         String h = host.toLowerCase(Locale.ROOT);
         if (h.startsWith("[") && h.endsWith("]")) {
             h = h.substring(1, h.length() - 1);
         }
         return h.isEmpty()
-                || h.startsWith("/")
                 || h.equals("localhost")
                 || h.endsWith(".localhost")
                 || IPV4_LOOPBACK.matcher(h).matches()

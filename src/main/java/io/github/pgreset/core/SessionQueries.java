@@ -1,6 +1,9 @@
 package io.github.pgreset.core;
 
 import io.github.pgreset.core.ServerVersion.Feature;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
 
 /**
  * The SQL that lists and terminates the client sessions on one database. Every statement takes the database name
@@ -65,5 +68,21 @@ final class SessionQueries {
             sql.append("\n  AND (a.leader_pid IS NULL OR a.leader_pid = a.pid)");
         }
         return sql.toString();
+    }
+
+    /** A row of {@link #list} or {@link #terminate}. */
+    static Session session(ResultSet rs) throws SQLException {
+        return new Session(
+                rs.getInt("pid"),
+                rs.getString("usename"),
+                rs.getString("application_name"),
+                rs.getString("client_addr"),
+                rs.getString("state"),
+                rs.getObject("backend_start", OffsetDateTime.class),
+                rs.getObject("state_change", OffsetDateTime.class),
+                rs.getString("wait_event"),
+                rs.getString("query"),
+                rs.getBoolean("superuser"),
+                rs.getBoolean("can_terminate"));
     }
 }

@@ -41,7 +41,7 @@ final class SessionTerminator {
         List<Session> terminated = new ArrayList<>();
         List<Session> refused = new ArrayList<>();
         connection.query(SessionQueries.terminate(connection.version()), List.of(database.value()), rs -> {
-            Session session = MaintenanceConnection.session(rs);
+            Session session = SessionQueries.session(rs);
             if (rs.getBoolean("terminated")) {
                 terminated.add(session);
             } else if (!session.canTerminate()) {

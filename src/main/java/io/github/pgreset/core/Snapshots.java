@@ -182,7 +182,7 @@ final class Snapshots {
                 }
                 requireNothingTerminationCannotClear(refusal, e);
                 if (!connection.deadline().pause(pause)) {
-                    throw copyTimeout("the database stayed in use (" + MaintenanceConnection.serverText(e) + ")");
+                    throw copyTimeout("the database stayed in use (" + ServerFailures.serverText(e) + ")");
                 }
                 pause = Backoff.RETRY.next(pause);
             }

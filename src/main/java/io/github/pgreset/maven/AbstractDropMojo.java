@@ -1,7 +1,6 @@
 package io.github.pgreset.maven;
 
 import io.github.pgreset.core.DropOptions;
-import io.github.pgreset.core.DropResult;
 import java.util.List;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
@@ -14,7 +13,7 @@ public abstract class AbstractDropMojo extends AbstractPgResetMojo {
      * Terminate the sessions on the database so it can be dropped. With {@code false}, a plain DROP DATABASE fails
      * when anyone is connected, listing the sessions.
      *
-     * <p>Property: {@code pgreset.force}. Default: {@code true}. Example: {@code -Dpgreset.force=false}.
+     * <p>Property: {@code pgreset.force}. Example: {@code -Dpgreset.force=false}.
      *
      * @since 0.1.0
      */
@@ -25,7 +24,7 @@ public abstract class AbstractDropMojo extends AbstractPgResetMojo {
      * Treat a database that does not exist as already dropped (an info line and success). With {@code false}, a
      * missing database fails the goal.
      *
-     * <p>Property: {@code pgreset.ifExists}. Default: {@code true}. Example: {@code -Dpgreset.ifExists=false}.
+     * <p>Property: {@code pgreset.ifExists}. Example: {@code -Dpgreset.ifExists=false}.
      *
      * @since 0.1.0
      */
@@ -37,7 +36,7 @@ public abstract class AbstractDropMojo extends AbstractPgResetMojo {
      * survive terminating every session, and DROP DATABASE refuses while one exists; by default the goal fails and
      * names them, because rolling back is a decision about someone's data.
      *
-     * <p>Property: {@code pgreset.rollbackPrepared}. Default: {@code false}. Example:
+     * <p>Property: {@code pgreset.rollbackPrepared}. Example:
      * {@code -Dpgreset.rollbackPrepared=true}.
      *
      * @since 0.1.0
@@ -88,25 +87,5 @@ public abstract class AbstractDropMojo extends AbstractPgResetMojo {
     @Override
     protected final String databaseNamePattern() {
         return databaseNamePattern;
-    }
-
-    /** Logs what a drop did or, in a dry run, would do. */
-    protected final void logDrop(DropResult drop, String location) {
-        String where = "\"" + drop.database() + "\" on " + location;
-        switch (drop.outcome()) {
-            case MISSING -> getLog().info("Database " + where + " does not exist; nothing to drop.");
-            case PLANNED -> {
-                getLog().info("[dry run] Would drop database " + where + " (PostgreSQL " + drop.serverVersion() + ", "
-                        + drop.method() + ")"
-                        + sessionsToEnd(drop.terminated()));
-                logSessions("[dry run]   ", drop.terminated());
-                drop.statements().forEach(sql -> getLog().info("[dry run]   " + sql + ";"));
-            }
-            case DROPPED -> {
-                logSessions("Terminated ", drop.terminated());
-                getLog().debug("Dropped " + where + " with " + drop.method() + " in " + drop.attempts()
-                        + " attempt(s).");
-            }
-        }
     }
 }

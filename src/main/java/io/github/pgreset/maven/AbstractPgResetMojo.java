@@ -13,13 +13,12 @@ import io.github.pgreset.core.ResetService;
 import io.github.pgreset.core.ResetSettings;
 import io.github.pgreset.core.SafetyRules;
 import io.github.pgreset.core.Sentences;
-import io.github.pgreset.core.Session;
-import io.github.pgreset.core.SessionGroup;
 import io.github.pgreset.core.Target;
 import io.github.pgreset.core.TargetResolver;
 import io.github.pgreset.maven.internal.CommandLine;
 import io.github.pgreset.maven.internal.CommandLineProperties;
 import io.github.pgreset.maven.internal.MavenProgress;
+import io.github.pgreset.maven.internal.ResultLog;
 import io.github.pgreset.maven.internal.ServerCredentials;
 import java.io.File;
 import java.time.Duration;
@@ -73,8 +72,7 @@ public abstract class AbstractPgResetMojo extends AbstractMojo {
     private String database;
 
     /**
-     * Role to connect as, e.g. {@code postgres}. Default: the URL's {@code user}, else PGUSER, else the operating
-     * system user.
+     * Role to connect as, e.g. {@code postgres}.
      *
      * <p>Property: {@code pgreset.username}. Default: the URL's {@code user}, else PGUSER, else the operating system
      * user. Example: {@code <username>postgres</username>}.
@@ -85,8 +83,7 @@ public abstract class AbstractPgResetMojo extends AbstractMojo {
     private String username;
 
     /**
-     * Password of {@link #username}. Default: the URL's {@code password}, else PGPASSWORD, else ~/.pgpass. Prefer
-     * {@link #serverId} over a password in the POM.
+     * Password of {@link #username}. Prefer {@link #serverId} over a password in the POM.
      *
      * <p>Property: {@code pgreset.password}. Default: the URL's {@code password}, else PGPASSWORD, else ~/.pgpass.
      * Example: {@code -Dpgreset.password=secret} (for a quick try; keep real passwords in settings.xml).
@@ -114,10 +111,10 @@ public abstract class AbstractPgResetMojo extends AbstractMojo {
     private String serverId;
 
     /**
-     * Database the plugin connects to while it works on the target. Default: {@code postgres}, falling back to
-     * {@code template1} when postgres does not exist (as dropdb does). It is never dropped.
+     * Database the plugin connects to while it works on the target. It is never dropped.
      *
-     * <p>Property: {@code pgreset.maintenanceDatabase}. Default: {@code postgres}, else {@code template1}. Example:
+     * <p>Property: {@code pgreset.maintenanceDatabase}. Default: {@code postgres}, else {@code template1} when postgres
+     * does not exist (as dropdb does). Example:
      * {@code <maintenanceDatabase>admin</maintenanceDatabase>}.
      *
      * @since 0.1.0
@@ -129,7 +126,7 @@ public abstract class AbstractPgResetMojo extends AbstractMojo {
      * Seconds the whole goal may take: connecting, waiting for sessions to end, retries and every statement. A stuck
      * server cannot hang the build for longer. Example: {@code 60}.
      *
-     * <p>Property: {@code pgreset.timeout}. Default: {@code 30}. Example: {@code -Dpgreset.timeout=60}.
+     * <p>Property: {@code pgreset.timeout}. Example: {@code -Dpgreset.timeout=60}.
      *
      * @since 0.1.0
      */
@@ -139,7 +136,7 @@ public abstract class AbstractPgResetMojo extends AbstractMojo {
     /**
      * Skip the goal, e.g. {@code -Dpgreset.skip=true} (or {@code ${skipITs}} in the POM).
      *
-     * <p>Property: {@code pgreset.skip}. Default: {@code false}. Example: {@code -Dpgreset.skip=true}, or {@code
+     * <p>Property: {@code pgreset.skip}. Example: {@code -Dpgreset.skip=true}, or {@code
      * <skip>${skipITs}</skip>}.
      *
      * @since 0.1.0
@@ -150,7 +147,7 @@ public abstract class AbstractPgResetMojo extends AbstractMojo {
     /**
      * Print what would be terminated, dropped and created, and the SQL, and change nothing.
      *
-     * <p>Property: {@code pgreset.dryRun}. Default: {@code false}. Example: {@code -Dpgreset.dryRun=true}.
+     * <p>Property: {@code pgreset.dryRun}. Example: {@code -Dpgreset.dryRun=true}.
      *
      * @since 0.1.0
      */
@@ -161,7 +158,7 @@ public abstract class AbstractPgResetMojo extends AbstractMojo {
      * Allow a server that is not on this machine. By default only localhost, loopback addresses and Unix sockets are
      * accepted, so that a reset meant for a laptop cannot reach a shared server.
      *
-     * <p>Property: {@code pgreset.allowRemote}. Default: {@code false}. Example: {@code -Dpgreset.allowRemote=true}.
+     * <p>Property: {@code pgreset.allowRemote}. Example: {@code -Dpgreset.allowRemote=true}.
      *
      * @since 0.1.0
      */
@@ -221,15 +218,14 @@ public abstract class AbstractPgResetMojo extends AbstractMojo {
             getLog().info("Skipping pgreset:" + goal() + " because pgreset.skip is set.");
             return;
         }
-        ServerCredentials.Sources sources = new ServerCredentials.Sources(
-                commandLine.isGiven("pgreset.serverId"),
-                commandLine.isGiven("pgreset.username") || commandLine.isGiven("pgreset.password"));
-        boolean serverIdReplaced = sources.replaceServerId(serverId);
-        ServerCredentials credentials =
-                ServerCredentials.resolve(serverId, username, password(), sources, settings, decrypter);
         GoalClock clock = GoalClock.start();
         Target target = null;
         try {
+            ServerCredentials.Sources sources = new ServerCredentials.Sources(
+                    commandLine.isGiven("pgreset.serverId"),
+                    commandLine.isGiven("pgreset.username") || commandLine.isGiven("pgreset.password"));
+            ServerCredentials credentials =
+                    ServerCredentials.resolve(serverId, username, password(), sources, settings, decrypter);
             List<DatabaseName> several = databases().stream()
                     .filter(name -> name != null && !name.isBlank())
                     .map(name -> new DatabaseName(name.strip()))
@@ -238,7 +234,7 @@ public abstract class AbstractPgResetMojo extends AbstractMojo {
             target = resetSettings.target();
             logOverrides(
                     overrides,
-                    serverIdReplaced,
+                    sources.replaceServerId(serverId),
                     several.isEmpty()
                             ? target.describe()
                             : Sentences.count(several.size(), "database") + " on "
@@ -247,7 +243,9 @@ public abstract class AbstractPgResetMojo extends AbstractMojo {
                 runOnEach(resetSettings, several, clock);
                 return;
             }
-            GoalReport report = run(new ResetService(resetSettings, new MavenProgress(getLog())), clock);
+            GoalReport report = run(
+                    new ResetService(resetSettings, new MavenProgress(getLog())),
+                    new ResultLog(getLog(), goal(), target, clock));
             if (reportFile != null) {
                 JsonReport.write(report, reportFile.toPath());
                 getLog().debug("Wrote the report to " + reportFile);
@@ -256,14 +254,21 @@ public abstract class AbstractPgResetMojo extends AbstractMojo {
             if (reportFile != null && e.problem() != Problem.REPORT_NOT_WRITTEN) {
                 writeFailureReport(GoalReport.failed(goal(), target, e.getMessage(), clock));
             }
-            // the one mapping of core failures: what the user can fix fails the build with the message alone
-            // (Maven would repeat the driver's text after it; -X shows the cause), anything else is an error
             getLog().debug(e);
-            if (e.problem() == Problem.SERVER_ERROR) {
-                throw new MojoExecutionException(e.getMessage(), e);
-            }
-            throw new MojoFailureException(e.getMessage());
+            fail(e.getMessage(), e.problem(), e);
         }
+    }
+
+    /**
+     * The one mapping of core failures to Maven's: what the user can fix fails the build with the message alone (Maven
+     * would repeat the driver's text after it; -X shows the cause), an unexpected server error is an error.
+     */
+    private static void fail(String message, Problem problem, Throwable cause)
+            throws MojoExecutionException, MojoFailureException {
+        if (problem == Problem.SERVER_ERROR) {
+            throw new MojoExecutionException(message, cause);
+        }
+        throw new MojoFailureException(message);
     }
 
     /**
@@ -293,7 +298,10 @@ public abstract class AbstractPgResetMojo extends AbstractMojo {
     private void runOnEach(ResetSettings base, List<DatabaseName> databases, GoalClock clock)
             throws MojoExecutionException, MojoFailureException {
         List<EachDatabase.Outcome<GoalReport>> outcomes = EachDatabase.run(
-                base, databases, new MavenProgress(getLog()), service -> run(service, GoalClock.start()));
+                base,
+                databases,
+                new MavenProgress(getLog()),
+                service -> run(service, new ResultLog(getLog(), goal(), service.target(), GoalClock.start())));
         List<GoalReport> reports = outcomes.stream()
                 .map(o -> o.failure() == null
                         ? o.result()
@@ -330,10 +338,10 @@ public abstract class AbstractPgResetMojo extends AbstractMojo {
                     .append("\": ")
                     .append(o.failure().getMessage());
         }
-        if (failed.stream().anyMatch(o -> o.failure().problem() == Problem.SERVER_ERROR)) {
-            throw new MojoExecutionException(message.toString());
-        }
-        throw new MojoFailureException(message.toString());
+        Problem worst = failed.stream().anyMatch(o -> o.failure().problem() == Problem.SERVER_ERROR)
+                ? Problem.SERVER_ERROR
+                : failed.get(0).failure().problem();
+        fail(message.toString(), worst, null);
     }
 
     private void writeFailureReport(GoalReport report) {
@@ -350,7 +358,7 @@ public abstract class AbstractPgResetMojo extends AbstractMojo {
      * {@code ${db.password}}) evaluated here: Maven's debug output ({@code mvn -X}) prints every parameter's value as
      * it sets it, and so shows only the expression, never the password.
      */
-    private String password() throws MojoExecutionException {
+    private String password() {
         String raw = password == null ? null : password.getValue();
         if (raw == null || !raw.contains("${")) {
             return raw == null || raw.isEmpty() ? null : raw;
@@ -359,34 +367,8 @@ public abstract class AbstractPgResetMojo extends AbstractMojo {
             Object value = new PluginParameterExpressionEvaluator(session, mojoExecution).evaluate(raw);
             return value == null || value.toString().isEmpty() ? null : value.toString();
         } catch (ExpressionEvaluationException e) {
-            throw new MojoExecutionException("Cannot evaluate the password parameter: " + e.getMessage(), e);
+            throw new PgResetException(Problem.CONFIGURATION, "Cannot evaluate pgreset.password: " + e.getMessage(), e);
         }
-    }
-
-    /**
-     * The sessions a goal ended or would end, one line per client ({@code lead} first): a pool's ten connections are
-     * one line with their pids. The debug log has one line per session.
-     */
-    protected final void logSessions(String lead, List<Session> sessions) {
-        for (SessionGroup group : SessionGroup.of(sessions)) {
-            getLog().info(lead + group.describe());
-        }
-        for (Session session : sessions) {
-            getLog().debug("  " + session.describe() + ", " + session.state() + ", connected since "
-                    + session.backendStart() + (session.query() == null ? "" : ", last query: " + session.query()));
-        }
-    }
-
-    /** How a dry run's first line ends: {@code , terminating 3 sessions:} or {@code ; no sessions to terminate:}. */
-    protected static String sessionsToEnd(List<Session> sessions) {
-        return sessions.isEmpty()
-                ? "; no sessions to terminate:"
-                : ", terminating " + Sentences.count(sessions.size(), "session") + ":";
-    }
-
-    /** "3 sessions terminated", "1 session terminated". */
-    protected static String terminatedCount(List<Session> sessions) {
-        return Sentences.count(sessions.size(), "session") + " terminated";
     }
 
     /** pgreset.databases, for the goals that drop: empty for the one database of url/database. */
@@ -399,11 +381,13 @@ public abstract class AbstractPgResetMojo extends AbstractMojo {
         return null;
     }
 
-    /** The goal's name, for log lines. */
-    protected abstract String goal();
+    /** The goal's name, as the plugin descriptor gives it for this execution ({@code recreate}). */
+    protected final String goal() {
+        return mojoExecution.getMojoDescriptor().getGoal();
+    }
 
-    /** Calls the service, logs what it did and returns the report of it. */
-    protected abstract GoalReport run(ResetService service, GoalClock clock);
+    /** Calls the service and hands its result to {@code results}, which logs it and makes the report of it. */
+    protected abstract GoalReport run(ResetService service, ResultLog results);
 
     /** The build this goal runs in; {@code null} outside one (a test harness). */
     protected final MavenSession session() {
@@ -416,10 +400,6 @@ public abstract class AbstractPgResetMojo extends AbstractMojo {
 
     protected final boolean dryRun() {
         return dryRun;
-    }
-
-    protected final String dryRunPrefix() {
-        return dryRun ? "[dry run] " : "";
     }
 
     /**

@@ -1,10 +1,8 @@
 package io.github.pgreset.maven;
 
-import io.github.pgreset.core.DropResult;
-import io.github.pgreset.core.GoalClock;
 import io.github.pgreset.core.GoalReport;
 import io.github.pgreset.core.ResetService;
-import io.github.pgreset.maven.internal.Styled;
+import io.github.pgreset.maven.internal.ResultLog;
 import javax.inject.Inject;
 import javax.inject.Named;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -27,20 +25,7 @@ public class DropMojo extends AbstractDropMojo {
     }
 
     @Override
-    protected String goal() {
-        return "drop";
-    }
-
-    @Override
-    protected GoalReport run(ResetService service, GoalClock clock) {
-        DropResult drop = service.drop(dropOptions());
-        String location = service.target().connection().location();
-        logDrop(drop, location);
-        if (drop.outcome() == DropResult.Outcome.DROPPED) {
-            getLog().info(Styled.success("Dropped") + " database " + Styled.strong("\"" + drop.database() + "\"")
-                    + " on " + location + " in " + drop.elapsed().toMillis() + " ms (" + drop.method() + ", "
-                    + terminatedCount(drop.terminated()) + ").");
-        }
-        return GoalReport.of(service.target(), drop, clock);
+    protected GoalReport run(ResetService service, ResultLog results) {
+        return results.dropped(service.drop(dropOptions()));
     }
 }

@@ -1,13 +1,10 @@
 package io.github.pgreset.maven;
 
 import io.github.pgreset.core.CreateOptions;
-import io.github.pgreset.core.DropResult;
-import io.github.pgreset.core.GoalClock;
 import io.github.pgreset.core.GoalReport;
-import io.github.pgreset.core.RecreateResult;
 import io.github.pgreset.core.ResetService;
 import io.github.pgreset.core.Strategy;
-import io.github.pgreset.maven.internal.Styled;
+import io.github.pgreset.maven.internal.ResultLog;
 import javax.inject.Inject;
 import javax.inject.Named;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -27,7 +24,7 @@ import org.codehaus.plexus.component.configurator.ComponentConfigurator;
 public class RecreateMojo extends AbstractDropMojo {
 
     /**
-     * Role that owns the new database ({@code OWNER}), e.g. {@code app}. Default: the connecting role.
+     * Role that owns the new database ({@code OWNER}), e.g. {@code app}.
      *
      * <p>Property: {@code pgreset.owner}. Default: the connecting role. Example: {@code <owner>app</owner>}.
      *
@@ -37,7 +34,7 @@ public class RecreateMojo extends AbstractDropMojo {
     private String owner;
 
     /**
-     * Database to copy ({@code TEMPLATE}), e.g. {@code template0} or a migrated template. Default: template1.
+     * Database to copy ({@code TEMPLATE}), e.g. {@code template0} or a migrated template.
      *
      * <p>Property: {@code pgreset.template}. Default: {@code template1}. Example: {@code
      * <template>template0</template>}.
@@ -128,13 +125,12 @@ public class RecreateMojo extends AbstractDropMojo {
     }
 
     @Override
-    protected String goal() {
-        return "recreate";
+    protected GoalReport run(ResetService service, ResultLog results) {
+        return results.recreated(service.recreate(dropOptions(), createOptions()));
     }
 
-    @Override
-    protected GoalReport run(ResetService service, GoalClock clock) {
-        CreateOptions options = new CreateOptions(
+    private CreateOptions createOptions() {
+        return new CreateOptions(
                 owner,
                 template,
                 encoding,
@@ -144,20 +140,5 @@ public class RecreateMojo extends AbstractDropMojo {
                 tablespace,
                 connectionLimit,
                 strategy == null || strategy.isBlank() ? null : Strategy.parse(strategy));
-        RecreateResult result = service.recreate(dropOptions(), options);
-        String location = service.target().connection().location();
-        DropResult drop = result.drop();
-        logDrop(drop, location);
-        if (result.dryRun()) {
-            getLog().info("[dry run] Would create it again: " + result.createStatement() + ";");
-        } else {
-            getLog().info(Styled.success("Recreated") + " database " + Styled.strong("\"" + drop.database() + "\"")
-                    + " on " + location + " in " + result.elapsed().toMillis() + " ms ("
-                    + (drop.outcome() == DropResult.Outcome.MISSING
-                            ? "it did not exist"
-                            : drop.method() + ", " + terminatedCount(drop.terminated()))
-                    + ").");
-        }
-        return GoalReport.of(service.target(), result, clock);
     }
 }

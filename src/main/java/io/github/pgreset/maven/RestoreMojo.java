@@ -1,13 +1,12 @@
 package io.github.pgreset.maven;
 
-import io.github.pgreset.core.GoalClock;
 import io.github.pgreset.core.GoalReport;
 import io.github.pgreset.core.NextCopy;
 import io.github.pgreset.core.PgResetException;
 import io.github.pgreset.core.ResetService;
 import io.github.pgreset.core.RestoreResult;
 import io.github.pgreset.maven.internal.BeforeBuildResult;
-import io.github.pgreset.maven.internal.Styled;
+import io.github.pgreset.maven.internal.ResultLog;
 import java.time.Duration;
 import javax.inject.Inject;
 import javax.inject.Named;
@@ -50,33 +49,13 @@ public class RestoreMojo extends AbstractDropMojo {
     }
 
     @Override
-    protected String goal() {
-        return "restore";
-    }
-
-    @Override
-    protected GoalReport run(ResetService service, GoalClock clock) {
+    protected GoalReport run(ResetService service, ResultLog results) {
         RestoreResult result = service.restore(dropOptions(), snapshotName);
-        String location = service.target().connection().location();
-        if (result.dryRun()) {
-            getLog().info("[dry run] Would restore \"" + result.names().target() + "\" on " + location + " from \""
-                    + result.names().snapshot() + "\""
-                    + sessionsToEnd(result.terminated()));
-            logSessions("[dry run]   ", result.terminated());
-            result.statements().forEach(sql -> getLog().info("[dry run]   " + sql + ";"));
-            return GoalReport.of(service.target(), result, clock);
+        GoalReport report = results.restored(result);
+        if (!result.dryRun()) {
+            prepareNextCopy(service, result);
         }
-        logSessions("Terminated ", result.terminated());
-        getLog().info(Styled.success("Restored") + " database "
-                + Styled.strong("\"" + result.names().target() + "\"")
-                + " on " + location + " from \"" + result.names().snapshot() + "\" in "
-                + result.elapsed().toMillis() + " ms ("
-                + (result.swapped()
-                        ? "prepared copy swapped in"
-                        : "cloned" + (result.strategy() == null ? "" : " with STRATEGY " + result.strategy()))
-                + ", " + terminatedCount(result.terminated()) + ").");
-        prepareNextCopy(service, result);
-        return GoalReport.of(service.target(), result, clock);
+        return report;
     }
 
     /**

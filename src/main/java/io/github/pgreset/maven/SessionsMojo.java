@@ -1,13 +1,8 @@
 package io.github.pgreset.maven;
 
-import io.github.pgreset.core.GoalClock;
 import io.github.pgreset.core.GoalReport;
 import io.github.pgreset.core.ResetService;
-import io.github.pgreset.core.SessionReport;
-import io.github.pgreset.core.SessionTable;
-import io.github.pgreset.maven.internal.Styled;
-import java.time.OffsetDateTime;
-import java.util.List;
+import io.github.pgreset.maven.internal.ResultLog;
 import javax.inject.Inject;
 import javax.inject.Named;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -30,26 +25,7 @@ public class SessionsMojo extends AbstractPgResetMojo {
     }
 
     @Override
-    protected String goal() {
-        return "sessions";
-    }
-
-    @Override
-    protected GoalReport run(ResetService service, GoalClock clock) {
-        SessionReport report = service.sessions();
-        if (report.invalid()) {
-            getLog().warn("Database \"" + report.database() + "\" on "
-                    + service.target().connection().location()
-                    + " is invalid: an interrupted DROP DATABASE left it behind, and nobody can connect to it. "
-                    + "pgreset:drop or pgreset:recreate removes it.");
-        }
-        if (!report.sessions().isEmpty()) {
-            List<String> table = SessionTable.render(report.sessions(), OffsetDateTime.now());
-            getLog().info(Styled.strong(table.get(0)));
-            table.subList(1, table.size()).forEach(getLog()::info);
-        }
-        getLog().info(Styled.strong(SessionTable.summary(report.database(), report.sessions())) + " ("
-                + service.target().connection().location() + ", PostgreSQL " + report.serverVersion() + ")");
-        return GoalReport.of(service.target(), report, clock);
+    protected GoalReport run(ResetService service, ResultLog results) {
+        return results.sessions(service.sessions());
     }
 }

@@ -1,12 +1,8 @@
 package io.github.pgreset.maven;
 
-import io.github.pgreset.core.GoalClock;
 import io.github.pgreset.core.GoalReport;
 import io.github.pgreset.core.ResetService;
-import io.github.pgreset.core.SnapshotResult;
-import io.github.pgreset.maven.internal.Styled;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
+import io.github.pgreset.maven.internal.ResultLog;
 import javax.inject.Inject;
 import javax.inject.Named;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -26,8 +22,6 @@ import org.codehaus.plexus.component.configurator.ComponentConfigurator;
  */
 @Mojo(name = "snapshot", defaultPhase = LifecyclePhase.PRE_INTEGRATION_TEST, threadSafe = true, requiresProject = false)
 public class SnapshotMojo extends AbstractPgResetMojo {
-    private static final DateTimeFormatter TAKEN_AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
-
     /**
      * Name of the snapshot database; its prepared copy is called the same with {@code _next} appended.
      *
@@ -45,42 +39,7 @@ public class SnapshotMojo extends AbstractPgResetMojo {
     }
 
     @Override
-    protected String goal() {
-        return "snapshot";
-    }
-
-    @Override
-    protected GoalReport run(ResetService service, GoalClock clock) {
-        SnapshotResult result = service.snapshot(snapshotName);
-        String location = service.target().connection().location();
-        if (result.dryRun()) {
-            getLog().info("[dry run] Would save database \"" + result.names().target() + "\" on " + location
-                    + " as snapshot \"" + result.names().snapshot() + "\"" + sessionsToEnd(result.terminated()));
-            logSessions("[dry run]   ", result.terminated());
-            result.statements().forEach(sql -> getLog().info("[dry run]   " + sql + ";"));
-            return GoalReport.of(service.target(), result, clock);
-        }
-        logSessions("Terminated ", result.terminated());
-        getLog().info(Styled.success("Saved") + " database "
-                + Styled.strong("\"" + result.names().target() + "\"")
-                + " on " + location + " as snapshot \""
-                + result.names().snapshot()
-                + "\" in " + result.elapsed().toMillis() + " ms (copy "
-                + result.copy().toMillis() + " ms"
-                + (result.strategy() == null ? "" : ", STRATEGY " + result.strategy())
-                + ")" + replaced(result.replaced()) + "; the next restore swaps in \""
-                + result.names().prepared() + "\".");
-        return GoalReport.of(service.target(), result, clock);
-    }
-
-    /** That an earlier snapshot of that name is gone now, and from when it was. */
-    private static String replaced(SnapshotResult.Replaced replaced) {
-        if (replaced == null) {
-            return "";
-        }
-        return replaced.takenAt() == null
-                ? ", replacing the earlier snapshot"
-                : ", replacing the snapshot taken at "
-                        + TAKEN_AT.format(replaced.takenAt().atZone(ZoneId.systemDefault()));
+    protected GoalReport run(ResetService service, ResultLog results) {
+        return results.snapshot(service.snapshot(snapshotName));
     }
 }

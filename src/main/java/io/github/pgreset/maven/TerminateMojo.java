@@ -1,11 +1,8 @@
 package io.github.pgreset.maven;
 
-import io.github.pgreset.core.GoalClock;
 import io.github.pgreset.core.GoalReport;
 import io.github.pgreset.core.ResetService;
-import io.github.pgreset.core.Sentences;
-import io.github.pgreset.core.TerminateResult;
-import io.github.pgreset.maven.internal.Styled;
+import io.github.pgreset.maven.internal.ResultLog;
 import javax.inject.Inject;
 import javax.inject.Named;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -28,24 +25,7 @@ public class TerminateMojo extends AbstractPgResetMojo {
     }
 
     @Override
-    protected String goal() {
-        return "terminate";
-    }
-
-    @Override
-    protected GoalReport run(ResetService service, GoalClock clock) {
-        TerminateResult result = service.terminate();
-        String where = "\"" + result.database() + "\" on "
-                + service.target().connection().location();
-        if (result.terminated().isEmpty()) {
-            getLog().info("No sessions to terminate on " + where + ".");
-        } else {
-            getLog().info(dryRunPrefix() + (result.dryRun() ? "Would terminate " : Styled.warning("Terminated") + " ")
-                    + Styled.strong(Sentences.count(result.terminated().size(), "session"))
-                    + " on " + where
-                    + (result.dryRun() ? ":" : " in " + result.elapsed().toMillis() + " ms:"));
-            logSessions("  ", result.terminated());
-        }
-        return GoalReport.of(service.target(), result, clock);
+    protected GoalReport run(ResetService service, ResultLog results) {
+        return results.terminated(service.terminate());
     }
 }

@@ -22,7 +22,7 @@ class FailureMessagesTest {
                 "The server requested SCRAM-based authentication, but no password was provided.",
                 PSQLState.CONNECTION_REJECTED);
 
-        PgResetException failure = MaintenanceConnection.connectFailure(pgjdbc, NO_PASSWORD, "postgres");
+        PgResetException failure = ServerFailures.connectFailure(pgjdbc, NO_PASSWORD, "postgres");
 
         assertThat(failure.problem()).isEqualTo(Problem.AUTHENTICATION);
         assertThat(failure.getMessage())
@@ -39,7 +39,7 @@ class FailureMessagesTest {
                         + "postmaster is accepting TCP/IP connections.",
                 PSQLState.CONNECTION_UNABLE_TO_CONNECT);
 
-        PgResetException failure = MaintenanceConnection.connectFailure(refused, WITH_PASSWORD, "postgres");
+        PgResetException failure = ServerFailures.connectFailure(refused, WITH_PASSWORD, "postgres");
 
         assertThat(failure.problem()).isEqualTo(Problem.UNREACHABLE);
         assertThat(failure.getMessage())

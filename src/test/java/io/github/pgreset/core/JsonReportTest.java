@@ -47,7 +47,8 @@ class JsonReportTest {
                 1,
                 Duration.ofMillis(30));
         RecreateResult result = new RecreateResult(drop, "CREATE DATABASE \"chat\"", false, Duration.ofMillis(45));
-        return GoalReport.of(TARGET, result, new GoalClock(Instant.parse("2026-11-24T10:06:00Z"), System.nanoTime()));
+        return GoalReport.of(
+                "recreate", TARGET, result, new GoalClock(Instant.parse("2026-11-24T10:06:00Z"), System.nanoTime()));
     }
 
     @Test
@@ -108,7 +109,7 @@ class JsonReportTest {
                 List.of("DROP DATABASE \"chat\" WITH (FORCE)"),
                 0,
                 Duration.ZERO);
-        String dryRun = JsonReport.toJson(GoalReport.of(TARGET, planned, GoalClock.start()));
+        String dryRun = JsonReport.toJson(GoalReport.of("drop", TARGET, planned, GoalClock.start()));
         assertThat(dryRun).contains("\"terminated\" : 0", "\"wouldTerminate\" : 2", "\"dryRun\" : true");
     }
 

@@ -1,7 +1,8 @@
 package io.github.pgreset.maven.internal;
 
+import io.github.pgreset.core.PgResetException;
+import io.github.pgreset.core.Problem;
 import java.util.stream.Collectors;
-import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.settings.Server;
 import org.apache.maven.settings.Settings;
 import org.apache.maven.settings.building.SettingsProblem;
@@ -49,8 +50,7 @@ public record ServerCredentials(String username, String password) {
             String password,
             Sources sources,
             Settings settings,
-            SettingsDecrypter decrypter)
-            throws MojoFailureException {
+            SettingsDecrypter decrypter) {
         boolean hasServerId = serverId != null && !serverId.isBlank();
         boolean hasCredentials = username != null || password != null;
         if (hasCredentials && sources.replaceServerId(serverId)) {
@@ -63,18 +63,22 @@ public record ServerCredentials(String username, String password) {
             return new ServerCredentials(username, password);
         }
         if (hasCredentials) {
-            throw new MojoFailureException("Both pgreset.serverId and pgreset.username/pgreset.password are set. Use "
-                    + "one or the other: the <server> \"" + serverId + "\" in settings.xml, or username and password.");
+            throw new PgResetException(
+                    Problem.CONFIGURATION,
+                    "Both pgreset.serverId and pgreset.username/pgreset.password are set. Use "
+                            + "one or the other: the <server> \"" + serverId
+                            + "\" in settings.xml, or username and password.");
         }
         return fromServer(serverId, settings, decrypter);
     }
 
-    private static ServerCredentials fromServer(String serverId, Settings settings, SettingsDecrypter decrypter)
-            throws MojoFailureException {
+    private static ServerCredentials fromServer(String serverId, Settings settings, SettingsDecrypter decrypter) {
         Server server = settings == null ? null : settings.getServer(serverId);
         if (server == null) {
-            throw new MojoFailureException("pgreset.serverId is \"" + serverId + "\", but settings.xml has no <server> "
-                    + "with that <id>. Add one with <username> and <password>, or fix pgreset.serverId.");
+            throw new PgResetException(
+                    Problem.CONFIGURATION,
+                    "pgreset.serverId is \"" + serverId + "\", but settings.xml has no <server> "
+                            + "with that <id>. Add one with <username> and <password>, or fix pgreset.serverId.");
         }
         SettingsDecryptionResult result = decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
         String problems = result.getProblems().stream()
@@ -83,8 +87,10 @@ public record ServerCredentials(String username, String password) {
                 .map(SettingsProblem::getMessage)
                 .collect(Collectors.joining("; "));
         if (!problems.isEmpty()) {
-            throw new MojoFailureException("Cannot decrypt the password of <server> \"" + serverId + "\" in "
-                    + "settings.xml: " + problems + ". Check ~/.m2/settings-security.xml (or -Dsettings.security).");
+            throw new PgResetException(
+                    Problem.CONFIGURATION,
+                    "Cannot decrypt the password of <server> \"" + serverId + "\" in " + "settings.xml: " + problems
+                            + ". Check ~/.m2/settings-security.xml (or -Dsettings.security).");
         }
         Server decrypted = result.getServer();
         return new ServerCredentials(decrypted.getUsername(), decrypted.getPassword());

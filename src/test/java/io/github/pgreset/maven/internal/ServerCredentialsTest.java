@@ -3,9 +3,9 @@ package io.github.pgreset.maven.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.pgreset.core.PgResetException;
 import io.github.pgreset.maven.internal.ServerCredentials.Sources;
 import java.util.List;
-import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.settings.Server;
 import org.apache.maven.settings.Settings;
 import org.apache.maven.settings.building.SettingsProblem;
@@ -86,7 +86,7 @@ class ServerCredentialsTest {
         for (Sources sources : List.of(Sources.POM, new Sources(true, true))) {
             assertThatThrownBy(() ->
                             ServerCredentials.resolve("team-postgres", "alice", null, sources, SETTINGS, DECRYPTER))
-                    .isInstanceOf(MojoFailureException.class)
+                    .isInstanceOf(PgResetException.class)
                     .hasMessageContaining("Use one or the other");
         }
     }
@@ -94,7 +94,7 @@ class ServerCredentialsTest {
     @Test
     void aServerIdThatSettingsXmlLacksSaysSo() {
         assertThatThrownBy(() -> ServerCredentials.resolve("nope", null, null, Sources.POM, SETTINGS, DECRYPTER))
-                .isInstanceOf(MojoFailureException.class)
+                .isInstanceOf(PgResetException.class)
                 .hasMessageContaining("settings.xml has no <server> with that <id>");
     }
 
