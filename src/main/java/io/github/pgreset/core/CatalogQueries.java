@@ -15,7 +15,8 @@ final class CatalogQueries {
     static final String DATABASE = "SELECT d.datname, d.oid, d.datallowconn, d.datconnlimit, d.datistemplate,"
             + " shobj_description(d.oid, 'pg_database') AS comment,"
             + " pg_get_userbyid(d.datdba) AS owner, pg_has_role(d.datdba, 'USAGE') AS may_drop,"
-            + " pg_is_in_recovery() AS in_recovery, current_setting('transaction_read_only') = 'on' AS read_only"
+            + " pg_is_in_recovery() AS in_recovery, current_setting('transaction_read_only') = 'on' AS read_only,"
+            + " (SELECT rolsuper OR rolcreatedb FROM pg_roles WHERE rolname = current_user) AS may_create"
             + " FROM (SELECT 1) AS one LEFT JOIN pg_database d ON d.datname = ?";
 
     /** The rows of several databases ({@code ?} = their names, an array), with the columns of {@link #DATABASE}. */
@@ -40,9 +41,6 @@ final class CatalogQueries {
 
     /** The size of a database in bytes ({@code ?} = name), which decides how a snapshot is cloned. */
     static final String DATABASE_SIZE = "SELECT pg_database_size(?::name)";
-
-    /** Whether the plugin's own role may create databases. */
-    static final String CAN_CREATE_DATABASES = "SELECT rolcreatedb FROM pg_roles WHERE rolname = current_user";
 
     /**
      * What DROP DATABASE ... WITH (FORCE) cannot clear ({@code ?} three times = name): prepared transactions,
@@ -79,7 +77,8 @@ final class CatalogQueries {
         return new MaintenanceConnection.CatalogRow(
                 rs.getString("datname") == null ? null : databaseRow(rs),
                 rs.getBoolean("in_recovery"),
-                rs.getBoolean("read_only"));
+                rs.getBoolean("read_only"),
+                rs.getBoolean("may_create"));
     }
 
     /** A row of {@link #PREPARED_TRANSACTIONS}. */

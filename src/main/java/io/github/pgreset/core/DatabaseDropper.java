@@ -42,7 +42,12 @@ final class DatabaseDropper {
     }
 
     DropResult drop(DropOptions options, boolean dryRun) {
-        return drop(options, dryRun, null);
+        return drop(options, dryRun, connection.targetState(target.database()), null);
+    }
+
+    /** As {@link #drop(DropOptions, boolean)}, with what the caller read of the target just before. */
+    DropResult drop(DropOptions options, boolean dryRun, MaintenanceConnection.TargetState state) {
+        return drop(options, dryRun, state, null);
     }
 
     /**
@@ -52,12 +57,13 @@ final class DatabaseDropper {
      * (There is no FORCE for a rename: the sessions are blocked, terminated and waited for on every version.)
      */
     DropResult moveAside(DropOptions options, boolean dryRun, NameSwap swap) {
-        return drop(options, dryRun, swap);
+        return drop(options, dryRun, connection.targetState(target.database()), swap);
     }
 
-    private DropResult drop(DropOptions options, boolean dryRun, NameSwap swap) {
+    private DropResult drop(
+            DropOptions options, boolean dryRun, MaintenanceConnection.TargetState state, NameSwap swap) {
         DatabaseName database = target.database();
-        MaintenanceConnection.CatalogRow catalog = connection.catalogRow(database);
+        MaintenanceConnection.CatalogRow catalog = state.catalog();
         requireWritable(catalog);
         DatabaseRow row = catalog.database();
         if (row == null) {
@@ -97,7 +103,7 @@ final class DatabaseDropper {
         if (options.rollbackPrepared()) {
             rollBackPreparedTransactions(dryRun);
         }
-        List<Session> sessions = connection.sessions(database);
+        List<Session> sessions = state.sessions();
         DropMethod method = DropMethod.choose(options.force(), swap != null, version);
         boolean blockFirst = method.blocksFirst();
         FinalStep drop =

@@ -223,12 +223,33 @@ final class MaintenanceConnection implements AutoCloseable {
                 .get(0);
     }
 
-    /** Superusers, and roles with CREATEDB. */
-    boolean canCreateDatabases() {
-        return superuser
-                || query(CatalogQueries.CAN_CREATE_DATABASES, List.of(), rs -> rs.getBoolean(1)).stream()
-                        .findFirst()
-                        .orElse(false);
+    /**
+     * The target's catalog row and its sessions, in one round trip (two statements, two results).
+     */
+    TargetState targetState(DatabaseName name) {
+        requireRunning();
+        String sql = CatalogQueries.DATABASE + ";\n" + SessionQueries.list(version);
+        try (PreparedStatement statement = jdbc.prepareStatement(sql)) {
+            statement.setQueryTimeout(deadline.remainingSecondsAtLeastOne());
+            statement.setString(1, name.value());
+            statement.setString(2, name.value());
+            statement.execute();
+            CatalogRow catalog;
+            try (ResultSet rs = statement.getResultSet()) {
+                rs.next();
+                catalog = CatalogQueries.catalogRow(rs);
+            }
+            List<Session> sessions = new ArrayList<>();
+            statement.getMoreResults();
+            try (ResultSet rs = statement.getResultSet()) {
+                while (rs.next()) {
+                    sessions.add(SessionQueries.session(rs));
+                }
+            }
+            return new TargetState(catalog, List.copyOf(sessions));
+        } catch (SQLException e) {
+            throw failure(e, "Querying the catalogs");
+        }
     }
 
     List<Session> sessions(DatabaseName name) {
@@ -413,6 +434,15 @@ final class MaintenanceConnection implements AutoCloseable {
      * @param inRecovery whether the server is a standby
      * @param readOnly whether this session is read-only (default_transaction_read_only for the role, the database
      *     or the server)
+     * @param mayCreateDatabases whether the plugin's role is a superuser or has CREATEDB
      */
-    record CatalogRow(DatabaseRow database, boolean inRecovery, boolean readOnly) {}
+    record CatalogRow(DatabaseRow database, boolean inRecovery, boolean readOnly, boolean mayCreateDatabases) {}
+
+    /**
+     * What a drop needs to know before it acts: the target's catalog row and the sessions on it.
+     *
+     * @param catalog as {@link #catalogRow} reads it
+     * @param sessions as {@link #sessions} lists them
+     */
+    record TargetState(CatalogRow catalog, List<Session> sessions) {}
 }

@@ -25,9 +25,10 @@ public final class ResetService {
     /** The client sessions on the target database. */
     public SessionReport sessions() {
         try (MaintenanceConnection connection = open()) {
-            MaintenanceConnection.DatabaseRow row = requireDatabase(connection);
-            return new SessionReport(
-                    target().database(), connection.version(), connection.sessions(target().database()), row.invalid());
+            MaintenanceConnection.TargetState state = connection.targetState(target().database());
+            MaintenanceConnection.DatabaseRow row =
+                    requireDatabase(state.catalog().database());
+            return new SessionReport(target().database(), connection.version(), state.sessions(), row.invalid());
         }
     }
 
@@ -40,12 +41,13 @@ public final class ResetService {
         long start = System.nanoTime();
         requireAllowed(SafetyRules.Use.TERMINATE);
         try (MaintenanceConnection connection = open()) {
-            requireDatabase(connection);
             DatabaseName database = target().database();
             if (settings.dryRun()) {
-                return new TerminateResult(
-                        database, connection.version(), connection.sessions(database), true, since(start));
+                MaintenanceConnection.TargetState state = connection.targetState(database);
+                requireDatabase(state.catalog().database());
+                return new TerminateResult(database, connection.version(), state.sessions(), true, since(start));
             }
+            requireDatabase(connection.databaseRow(database));
             SessionTerminator terminator = new SessionTerminator(connection);
             SessionTerminator.Termination termination = terminator.terminate(database);
             if (!termination.refused().isEmpty()) {
@@ -87,7 +89,11 @@ public final class ResetService {
             createOptions.checkSupportedBy(
                     connection.version(),
                     connection.database() + " on " + target().connection().location());
-            if (!connection.canCreateDatabases()) {
+            if (!settings.dryRun()) {
+                GoalLock.acquire(connection, target(), progress);
+            }
+            MaintenanceConnection.TargetState state = connection.targetState(target().database());
+            if (!state.catalog().mayCreateDatabases()) {
                 throw new PgResetException(
                         Problem.PERMISSION_DENIED,
                         "Refusing to recreate " + target().describe() + ": role " + connection.role() + " may not "
@@ -96,10 +102,8 @@ public final class ResetService {
                                 + "as a role that has CREATEDB.");
             }
             String create = DatabaseStatements.create(target().database(), createOptions);
-            if (!settings.dryRun()) {
-                GoalLock.acquire(connection, target(), progress);
-            }
-            DropResult drop = new DatabaseDropper(connection, target(), progress).drop(dropOptions, settings.dryRun());
+            DropResult drop =
+                    new DatabaseDropper(connection, target(), progress).drop(dropOptions, settings.dryRun(), state);
             if (!settings.dryRun()) {
                 Plan.pauseIfAsked("drop", connection);
                 try {
@@ -221,8 +225,7 @@ public final class ResetService {
         return connection;
     }
 
-    private MaintenanceConnection.DatabaseRow requireDatabase(MaintenanceConnection connection) {
-        MaintenanceConnection.DatabaseRow row = connection.databaseRow(target().database());
+    private MaintenanceConnection.DatabaseRow requireDatabase(MaintenanceConnection.DatabaseRow row) {
         if (row == null) {
             throw new PgResetException(
                     Problem.DATABASE_MISSING,
