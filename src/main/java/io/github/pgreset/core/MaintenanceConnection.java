@@ -31,6 +31,8 @@ final class MaintenanceConnection implements AutoCloseable {
     private volatile boolean stopped;
     /** What the goal put back after {@link #stop}, for the one line the {@link StopGuard} prints. */
     private final List<String> putBack = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** Removed when the connection closes; {@code null} for a connection that changes nothing. */
+    private StopGuard guard;
 
     private MaintenanceConnection(Connection jdbc, Target target, String database, Deadline deadline) {
         this.jdbc = jdbc;
@@ -400,8 +402,16 @@ final class MaintenanceConnection implements AutoCloseable {
         return ServerFailures.of(e, action, target, database, deadline.total(), stopped);
     }
 
+    /** Watches this connection while it is open; see {@link StopGuard}. */
+    void guard(StopGuard stopGuard) {
+        this.guard = stopGuard;
+    }
+
     @Override
     public void close() {
+        if (guard != null) {
+            guard.close();
+        }
         try {
             jdbc.close();
         } catch (SQLException e) {

@@ -71,8 +71,7 @@ public final class ResetService {
     /** Drops the target database, terminating its sessions unless {@code options.force()} is false. */
     public DropResult drop(DropOptions options) {
         requireDroppable();
-        try (MaintenanceConnection connection = open();
-                StopGuard stopGuard = StopGuard.watch(connection, progress)) {
+        try (MaintenanceConnection connection = openStoppable()) {
             if (!settings.dryRun()) {
                 GoalLock.acquire(connection, target(), progress);
             }
@@ -84,8 +83,7 @@ public final class ResetService {
     public RecreateResult recreate(DropOptions dropOptions, CreateOptions createOptions) {
         long start = System.nanoTime();
         requireDroppable();
-        try (MaintenanceConnection connection = open();
-                StopGuard stopGuard = StopGuard.watch(connection, progress)) {
+        try (MaintenanceConnection connection = openStoppable()) {
             createOptions.checkSupportedBy(
                     connection.version(),
                     connection.database() + " on " + target().connection().location());
@@ -125,8 +123,7 @@ public final class ResetService {
         SnapshotNames names = SnapshotNames.of(target().database(), snapshotName);
         requireAllowed(SafetyRules.Use.SNAPSHOT);
         requireDerivedDroppable(names);
-        try (MaintenanceConnection connection = open();
-                StopGuard stopGuard = StopGuard.watch(connection, progress)) {
+        try (MaintenanceConnection connection = openStoppable()) {
             if (settings.dryRun()) {
                 return new Snapshots(connection, target(), names, progress).snapshot(true);
             }
@@ -148,8 +145,7 @@ public final class ResetService {
         SnapshotNames names = SnapshotNames.of(target().database(), snapshotName);
         requireDroppable();
         requireDerivedDroppable(names);
-        try (MaintenanceConnection connection = open();
-                StopGuard stopGuard = StopGuard.watch(connection, progress)) {
+        try (MaintenanceConnection connection = openStoppable()) {
             if (!settings.dryRun()) {
                 GoalLock.acquire(connection, target(), progress);
             }
@@ -160,8 +156,7 @@ public final class ResetService {
     /** Clones the snapshot into the copy that the next restore swaps in (nothing when there is no snapshot). */
     public Duration prepareNextCopy(String snapshotName) {
         SnapshotNames names = SnapshotNames.of(target().database(), snapshotName);
-        try (MaintenanceConnection connection = open();
-                StopGuard stopGuard = StopGuard.watch(connection, progress)) {
+        try (MaintenanceConnection connection = openStoppable()) {
             GoalLock.acquire(connection, target(), progress);
             return new Snapshots(connection, target(), names, progress).prepareCopy();
         }
@@ -203,6 +198,16 @@ public final class ResetService {
                             target().connection().maintenanceDatabase(),
                             SafetyRules.Use.SNAPSHOT_NAME);
         }
+    }
+
+    /**
+     * A connection for work that changes something: while it is open, stopping the JVM stops the work cleanly ({@link
+     * StopGuard}).
+     */
+    private MaintenanceConnection openStoppable() {
+        MaintenanceConnection connection = open();
+        connection.guard(StopGuard.watch(connection, progress));
+        return connection;
     }
 
     private MaintenanceConnection open() {
