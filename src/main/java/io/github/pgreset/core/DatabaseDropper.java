@@ -56,8 +56,8 @@ final class DatabaseDropper {
      * in one transaction. The renamed database stays closed to connections.
      * (There is no FORCE for a rename: the sessions are blocked, terminated and waited for on every version.)
      */
-    DropResult moveAside(DropOptions options, boolean dryRun, NameSwap swap) {
-        return drop(options, dryRun, connection.targetState(target.database()), swap);
+    DropResult moveAside(DropOptions options, boolean dryRun, MaintenanceConnection.TargetState state, NameSwap swap) {
+        return drop(options, dryRun, state, swap);
     }
 
     private DropResult drop(
@@ -140,7 +140,7 @@ final class DatabaseDropper {
             } catch (SQLException e) {
                 throw connection.failure(e, reopen.purpose());
             }
-            progress.info("Repaired what an interrupted pgreset goal left: reopened " + target.describe() + ".");
+            progress.info(new Leftovers(Plan.of(reopen), List.of("reopened " + target.describe())).line());
         }
         return new DatabaseRow(
                 row.oid(),

@@ -16,15 +16,7 @@ import java.util.Map;
  */
 record Leftovers(Plan plan, List<String> found) {
 
-    /** The databases whose rows {@link #of} needs: the target and its working names. */
-    static List<DatabaseName> names(SnapshotNames names) {
-        List<DatabaseName> all = new ArrayList<>();
-        all.add(names.target());
-        all.addAll(names.working());
-        return all;
-    }
-
-    /** The repairs for these rows (as {@link MaintenanceConnection#databaseRows} read them). */
+    /** The repairs for these rows (as {@link MaintenanceConnection#targetState(DatabaseName, List)} read them). */
     static Leftovers of(SnapshotNames names, Map<DatabaseName, DatabaseRow> rows, ServerVersion version) {
         List<Step> steps = new ArrayList<>();
         List<String> found = new ArrayList<>();

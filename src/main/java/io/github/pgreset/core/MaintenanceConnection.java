@@ -178,18 +178,6 @@ final class MaintenanceConnection implements AutoCloseable {
         return deadline;
     }
 
-    /**
-     * The pg_database rows of these databases, by name; a database that does not exist has none. One round trip.
-     */
-    java.util.Map<DatabaseName, DatabaseRow> databaseRows(List<DatabaseName> names) {
-        java.util.Map<DatabaseName, DatabaseRow> rows = new java.util.LinkedHashMap<>();
-        query(
-                CatalogQueries.DATABASES,
-                List.of((Object) names.stream().map(DatabaseName::value).toArray(String[]::new)),
-                rs -> rows.put(new DatabaseName(rs.getString("datname")), CatalogQueries.databaseRow(rs)));
-        return rows;
-    }
-
     /** The target's pg_database row, or null when there is no such database. */
     DatabaseRow databaseRow(DatabaseName name) {
         return catalogRow(name).database();
@@ -229,12 +217,24 @@ final class MaintenanceConnection implements AutoCloseable {
      * The target's catalog row and its sessions, in one round trip (two statements, two results).
      */
     TargetState targetState(DatabaseName name) {
+        return targetState(name, List.of());
+    }
+
+    /**
+     * As {@link #targetState(DatabaseName)}, with the rows of other databases of the target's ({@code related}: its
+     * snapshot, prepared copy and working names), still in one round trip (three statements).
+     */
+    TargetState targetState(DatabaseName name, List<DatabaseName> related) {
         requireRunning();
-        String sql = CatalogQueries.DATABASE + ";\n" + SessionQueries.list(version);
+        String sql = CatalogQueries.DATABASE + ";\n" + SessionQueries.list(version) + ";\n" + CatalogQueries.DATABASES;
         try (PreparedStatement statement = jdbc.prepareStatement(sql)) {
             statement.setQueryTimeout(deadline.remainingSecondsAtLeastOne());
             statement.setString(1, name.value());
             statement.setString(2, name.value());
+            List<String> names = new ArrayList<>();
+            names.add(name.value());
+            related.forEach(r -> names.add(r.value()));
+            statement.setArray(3, jdbc.createArrayOf("text", names.toArray(String[]::new)));
             statement.execute();
             CatalogRow catalog;
             try (ResultSet rs = statement.getResultSet()) {
@@ -248,7 +248,14 @@ final class MaintenanceConnection implements AutoCloseable {
                     sessions.add(SessionQueries.session(rs));
                 }
             }
-            return new TargetState(catalog, List.copyOf(sessions));
+            java.util.Map<DatabaseName, DatabaseRow> rows = new java.util.LinkedHashMap<>();
+            statement.getMoreResults();
+            try (ResultSet rs = statement.getResultSet()) {
+                while (rs.next()) {
+                    rows.put(new DatabaseName(rs.getString("datname")), CatalogQueries.databaseRow(rs));
+                }
+            }
+            return new TargetState(catalog, List.copyOf(sessions), rows);
         } catch (SQLException e) {
             throw failure(e, "Querying the catalogs");
         }
@@ -453,6 +460,12 @@ final class MaintenanceConnection implements AutoCloseable {
      *
      * @param catalog as {@link #catalogRow} reads it
      * @param sessions as {@link #sessions} lists them
+     * @param rows the rows of the target and of the related databases that exist, by name
      */
-    record TargetState(CatalogRow catalog, List<Session> sessions) {}
+    record TargetState(CatalogRow catalog, List<Session> sessions, java.util.Map<DatabaseName, DatabaseRow> rows) {
+        /** A copy of the rows by name (the target's among them), for a caller to take rows out of. */
+        java.util.Map<DatabaseName, DatabaseRow> rowsByName() {
+            return new java.util.LinkedHashMap<>(rows);
+        }
+    }
 }

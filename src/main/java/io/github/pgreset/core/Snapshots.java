@@ -50,7 +50,8 @@ final class Snapshots {
      * it (the snapshot it replaces is renamed aside there and dropped after).
      */
     SnapshotResult snapshot(boolean dryRun) {
-        Map<DatabaseName, DatabaseRow> rows = read();
+        MaintenanceConnection.TargetState state = read();
+        Map<DatabaseName, DatabaseRow> rows = state.rowsByName();
         DatabaseRow row = rows.get(names.target());
         if (row == null) {
             throw new PgResetException(
@@ -62,7 +63,7 @@ final class Snapshots {
         requireOwn(names.snapshot(), earlier);
         requireOwn(names.prepared(), rows.get(names.prepared()));
         Leftovers leftovers = Leftovers.of(names, rows, connection.version());
-        List<Session> sessions = connection.sessions(names.target());
+        List<Session> sessions = state.sessions();
         new SessionTerminator(connection)
                 .requireTerminable(sessions, "Cannot snapshot " + describe(names.target()) + ":");
         Strategy strategy = strategyFor(names.target());
@@ -211,7 +212,8 @@ final class Snapshots {
      * database or the fresh one, never the name missing.
      */
     RestoreResult restore(DropOptions dropOptions, boolean dryRun) {
-        Map<DatabaseName, DatabaseRow> rows = read();
+        MaintenanceConnection.TargetState state = read();
+        Map<DatabaseName, DatabaseRow> rows = state.rowsByName();
         DatabaseRow snapshot = rows.get(names.snapshot());
         if (snapshot == null) {
             throw new PgResetException(
@@ -256,7 +258,7 @@ final class Snapshots {
         DropOptions options = new DropOptions(dropOptions.force(), true, dropOptions.rollbackPrepared());
         DatabaseDropper dropper = new DatabaseDropper(connection, target, progress);
         if (dryRun) {
-            DropResult planned = dropper.moveAside(options, true, swapIn);
+            DropResult planned = dropper.moveAside(options, true, state, swapIn);
             List<String> statements = new ArrayList<>(new Plan(steps).statements());
             statements.addAll(planned.statements());
             if (planned.outcome() == DropResult.Outcome.MISSING || planned.method() == DropMethod.INVALID) {
@@ -277,7 +279,8 @@ final class Snapshots {
                 "swap",
                 "Ending the sessions on " + describe(names.target()) + ", then swapping the copy in",
                 swapIn.statements(),
-                c -> moved[0] = moveAside(dropper, options, swapIn),
+                // after a copy (seconds for a large snapshot) the target's sessions are read again
+                c -> moved[0] = moveAside(dropper, options, swap ? state : c.targetState(names.target()), swapIn),
                 null,
                 dropPartial));
         Plan plan = new Plan(steps);
@@ -296,8 +299,10 @@ final class Snapshots {
     }
 
     /** Moves the target aside and the copy in; when there is no target (or only an invalid one), the copy takes the name. */
-    private DropResult moveAside(DatabaseDropper dropper, DropOptions options, NameSwap swapIn) throws SQLException {
-        DropResult moved = dropper.moveAside(options, false, swapIn);
+    private DropResult moveAside(
+            DatabaseDropper dropper, DropOptions options, MaintenanceConnection.TargetState state, NameSwap swapIn)
+            throws SQLException {
+        DropResult moved = dropper.moveAside(options, false, state, swapIn);
         if (moved.outcome() != DropResult.Outcome.MISSING && moved.method() != DropMethod.INVALID) {
             return moved;
         }
@@ -323,7 +328,7 @@ final class Snapshots {
      */
     Duration prepareCopy() {
         long start = System.nanoTime();
-        Map<DatabaseName, DatabaseRow> rows = read();
+        Map<DatabaseName, DatabaseRow> rows = read().rowsByName();
         List<Step> steps = new ArrayList<>();
         DatabaseRow aside = rows.remove(names.aside());
         if (aside != null && Marks.isOwn(aside.comment())) {
@@ -372,12 +377,15 @@ final class Snapshots {
         }
     }
 
-    /** The rows of the target, its snapshot, its prepared copy and its working names, in one query. */
-    private Map<DatabaseName, DatabaseRow> read() {
-        List<DatabaseName> all = new ArrayList<>(Leftovers.names(names));
-        all.add(names.snapshot());
-        all.add(names.prepared());
-        return connection.databaseRows(all);
+    /**
+     * The target's catalog row and sessions, with the rows of its snapshot, its prepared copy and its working names, in
+     * one round trip.
+     */
+    private MaintenanceConnection.TargetState read() {
+        List<DatabaseName> related = new ArrayList<>(names.working());
+        related.add(names.snapshot());
+        related.add(names.prepared());
+        return connection.targetState(names.target(), related);
     }
 
     /** WAL_LOG below {@link #FILE_COPY_FROM_BYTES}, FILE_COPY from there; null (the server's default) before 15. */
