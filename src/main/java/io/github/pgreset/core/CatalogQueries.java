@@ -39,9 +39,6 @@ final class CatalogQueries {
             + " LEFT JOIN pg_stat_activity a ON a.pid = l.pid"
             + " WHERE d.datname = ? AND l.granted AND l.pid IS DISTINCT FROM pg_backend_pid() ORDER BY l.pid";
 
-    /** The size of a database in bytes ({@code ?} = name), which decides how a snapshot is cloned. */
-    static final String DATABASE_SIZE = "SELECT pg_database_size(?::name)";
-
     /**
      * What DROP DATABASE ... WITH (FORCE) cannot clear ({@code ?} three times = name): prepared transactions,
      * active logical replication slots and subscriptions (PostgreSQL 10+ for the last).

@@ -106,9 +106,7 @@ public record GoalReport(
                 result.terminated().size(),
                 false,
                 !result.dryRun(),
-                result.strategy() == null
-                        ? "CREATE DATABASE ... TEMPLATE"
-                        : "CREATE DATABASE ... TEMPLATE ... STRATEGY " + result.strategy(),
+                "CREATE DATABASE ... TEMPLATE, " + result.copyMethod().describe(),
                 result.statements(),
                 clock);
     }
@@ -126,8 +124,7 @@ public record GoalReport(
                 !result.dryRun(),
                 result.swapped()
                         ? "prepared copy renamed into place"
-                        : "cloned from the snapshot"
-                                + (result.strategy() == null ? "" : " (STRATEGY " + result.strategy() + ")"),
+                        : "snapshot " + result.copyMethod().describe(),
                 result.statements(),
                 clock);
     }

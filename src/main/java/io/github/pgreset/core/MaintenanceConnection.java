@@ -207,12 +207,6 @@ final class MaintenanceConnection implements AutoCloseable {
         return query(CatalogQueries.LOCK_HOLDERS, List.of(name.value()), CatalogQueries::lockHolder);
     }
 
-    /** The database's size in bytes. */
-    long databaseSize(DatabaseName name) {
-        return query(CatalogQueries.DATABASE_SIZE, List.of(name.value()), rs -> rs.getLong(1))
-                .get(0);
-    }
-
     /**
      * The target's catalog row and its sessions, in one round trip (two statements, two results).
      */

@@ -19,12 +19,12 @@ public final class NextCopy {
     }
 
     /** Starts preparing the copy on a new daemon thread. */
-    public static NextCopy start(ResetService service, String snapshotName) {
+    public static NextCopy start(ResetService service, SnapshotOptions options) {
         CompletableFuture<Duration> copy = new CompletableFuture<>();
         Thread thread = new Thread(
                 () -> {
                     try {
-                        copy.complete(service.prepareNextCopy(snapshotName));
+                        copy.complete(service.prepareNextCopy(options));
                     } catch (RuntimeException | Error e) {
                         copy.completeExceptionally(e);
                     }

@@ -119,18 +119,18 @@ public final class ResetService {
      * {@code <database>_snapshot}). Sessions on the target are terminated for the copy; connections are allowed again
      * afterwards. Then prepares the copy that the next {@link #restore} swaps in.
      */
-    public SnapshotResult snapshot(String snapshotName) {
-        SnapshotNames names = SnapshotNames.of(target().database(), snapshotName);
+    public SnapshotResult snapshot(SnapshotOptions options) {
+        SnapshotNames names = options.names(target().database());
         requireAllowed(SafetyRules.Use.SNAPSHOT);
         requireDerivedDroppable(names);
         try (MaintenanceConnection connection = openStoppable()) {
             if (settings.dryRun()) {
-                return new Snapshots(connection, target(), names, progress).snapshot(true);
+                return new Snapshots(connection, target(), names, options.fileCopyMethod(), progress).snapshot(true);
             }
             GoalLock.acquire(connection, target(), progress);
-            Snapshots snapshots = new Snapshots(connection, target(), names, progress);
-            SnapshotResult result = snapshots.snapshot(false);
-            new Snapshots(connection, target(), names, progress).prepareCopy();
+            SnapshotResult result =
+                    new Snapshots(connection, target(), names, options.fileCopyMethod(), progress).snapshot(false);
+            new Snapshots(connection, target(), names, options.fileCopyMethod(), progress).prepareCopy();
             return result;
         }
     }
@@ -141,24 +141,25 @@ public final class ResetService {
      * #prepareNextCopy} afterwards (it drops the old database and prepares the next copy), off the path of whoever
      * waits for the database.
      */
-    public RestoreResult restore(DropOptions options, String snapshotName) {
-        SnapshotNames names = SnapshotNames.of(target().database(), snapshotName);
+    public RestoreResult restore(DropOptions options, SnapshotOptions snapshotOptions) {
+        SnapshotNames names = snapshotOptions.names(target().database());
         requireDroppable();
         requireDerivedDroppable(names);
         try (MaintenanceConnection connection = openStoppable()) {
             if (!settings.dryRun()) {
                 GoalLock.acquire(connection, target(), progress);
             }
-            return new Snapshots(connection, target(), names, progress).restore(options, settings.dryRun());
+            return new Snapshots(connection, target(), names, snapshotOptions.fileCopyMethod(), progress)
+                    .restore(options, settings.dryRun());
         }
     }
 
     /** Clones the snapshot into the copy that the next restore swaps in (nothing when there is no snapshot). */
-    public Duration prepareNextCopy(String snapshotName) {
-        SnapshotNames names = SnapshotNames.of(target().database(), snapshotName);
+    public Duration prepareNextCopy(SnapshotOptions options) {
+        SnapshotNames names = options.names(target().database());
         try (MaintenanceConnection connection = openStoppable()) {
             GoalLock.acquire(connection, target(), progress);
-            return new Snapshots(connection, target(), names, progress).prepareCopy();
+            return new Snapshots(connection, target(), names, options.fileCopyMethod(), progress).prepareCopy();
         }
     }
 

@@ -8,7 +8,7 @@ import java.util.List;
  *
  * @param swapped whether a prepared copy was renamed into place (milliseconds) rather than the snapshot cloned
  * @param terminated the sessions on the target that were ended
- * @param strategy how the snapshot was cloned when there was no prepared copy (15+), else {@code null}
+ * @param copyMethod how the snapshot was copied when there was no prepared copy, else {@code null}
  * @param elapsed until the target was fresh and accepted connections
  * @param statements the DDL sent (in a dry run: that would be sent)
  * @param dryRun whether nothing was changed
@@ -18,7 +18,7 @@ public record RestoreResult(
         ServerVersion serverVersion,
         boolean swapped,
         List<Session> terminated,
-        Strategy strategy,
+        CopyMethod copyMethod,
         Duration elapsed,
         List<String> statements,
         boolean dryRun) {

@@ -17,4 +17,9 @@ public final class Sentences {
     public static String count(int n, String singular) {
         return n + " " + (n == 1 ? singular : singular + "s");
     }
+
+    /** "503 MB" (mebibytes, rounded), "0 MB". */
+    public static String megabytes(long bytes) {
+        return Math.round(bytes / (1024.0 * 1024.0)) + " MB";
+    }
 }

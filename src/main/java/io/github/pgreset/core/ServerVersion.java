@@ -16,7 +16,8 @@ public record ServerVersion(int number) implements Comparable<ServerVersion> {
         DROP_FORCE(130000, "DROP DATABASE ... WITH (FORCE)"),
         LEADER_PID(130000, "pg_stat_activity.leader_pid"),
         CREATE_LOCALE(130000, "CREATE DATABASE ... LOCALE"),
-        CREATE_STRATEGY(150000, "CREATE DATABASE ... STRATEGY");
+        CREATE_STRATEGY(150000, "CREATE DATABASE ... STRATEGY"),
+        FILE_COPY_METHOD(180000, "file_copy_method");
 
         private final int since;
         private final String what;

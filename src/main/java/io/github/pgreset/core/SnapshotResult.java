@@ -8,7 +8,7 @@ import java.util.List;
  * What snapshot did.
  *
  * @param terminated sessions on the database that were ended so that it could be copied
- * @param strategy how the copy was made (PostgreSQL 15+), {@code null} for the server's default
+ * @param copyMethod how the copy was made
  * @param copy how long the copy itself took
  * @param elapsed the whole goal, the prepared copy excluded
  * @param statements the DDL sent
@@ -19,7 +19,7 @@ public record SnapshotResult(
         SnapshotNames names,
         ServerVersion serverVersion,
         List<Session> terminated,
-        Strategy strategy,
+        CopyMethod copyMethod,
         Duration copy,
         Duration elapsed,
         List<String> statements,

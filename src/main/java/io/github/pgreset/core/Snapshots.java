@@ -23,24 +23,23 @@ import java.util.Map;
  * and what a killed goal leaves is found and repaired by the next ({@link Leftovers}).
  */
 final class Snapshots {
-    /**
-     * From this size on, CREATE DATABASE ... STRATEGY FILE_COPY (a file copy between two checkpoints) clones faster
-     * than WAL_LOG (which writes every block to the WAL); below it they cost about the same, and WAL_LOG, the server's
-     * default, does not force checkpoints on a busy server. PostgreSQL 15+ only. Measured on PostgreSQL 18, 2 cores,
-     * fsync on: 11 MB 0.15 s (WAL_LOG) / 0.17 s (FILE_COPY); 149 MB 0.74 s / 0.45 s (README, benchmark).
-     */
-    static final long FILE_COPY_FROM_BYTES = 64L << 20;
-
     private final MaintenanceConnection connection;
     private final Target target;
     private final SnapshotNames names;
     private final ProgressListener progress;
+    private final FileCopyMethod fileCopyMethod;
     private final long startNanos = System.nanoTime();
 
-    Snapshots(MaintenanceConnection connection, Target target, SnapshotNames names, ProgressListener progress) {
+    Snapshots(
+            MaintenanceConnection connection,
+            Target target,
+            SnapshotNames names,
+            FileCopyMethod fileCopyMethod,
+            ProgressListener progress) {
         this.connection = connection;
         this.target = target;
         this.names = names;
+        this.fileCopyMethod = fileCopyMethod;
         this.progress = progress;
     }
 
@@ -66,7 +65,7 @@ final class Snapshots {
         List<Session> sessions = state.sessions();
         new SessionTerminator(connection)
                 .requireTerminable(sessions, "Cannot snapshot " + describe(names.target()) + ":");
-        Strategy strategy = strategyFor(names.target());
+        CopyMethod method = copyMethodFor(names.target());
         Instant takenAt = Instant.now();
         String comment = Marks.before(row.comment());
 
@@ -88,13 +87,18 @@ final class Snapshots {
                 .leaving(reopen));
         Map<Integer, Session> terminated = new LinkedHashMap<>();
         Duration[] copyTook = {Duration.ZERO};
-        String copy =
-                DatabaseStatements.createClosedCopy(names.partialSnapshot(), names.target(), row.owner(), strategy);
+        String copy = DatabaseStatements.createClosedCopy(
+                names.partialSnapshot(), names.target(), row.owner(), method.strategy());
         steps.add(new Step(
                 "copy",
                 "Ending the sessions on " + describe(names.target()) + " and copying it",
-                List.of(copy),
-                c -> copyTook[0] = copyAlone(copy, terminated),
+                withSettings(method, copy),
+                c -> {
+                    for (String setting : method.settings()) {
+                        c.executeDdl(setting);
+                    }
+                    copyTook[0] = copyAlone(copy, terminated);
+                },
                 dropPartial,
                 null));
         steps.add(Step.of(
@@ -132,7 +136,7 @@ final class Snapshots {
                     names,
                     connection.version(),
                     sessions,
-                    strategy,
+                    method,
                     Duration.ZERO,
                     since(startNanos),
                     plan.statements(),
@@ -144,7 +148,7 @@ final class Snapshots {
                 names,
                 connection.version(),
                 List.copyOf(terminated.values()),
-                strategy,
+                method,
                 copyTook[0],
                 since(startNanos),
                 plan.statements(),
@@ -238,20 +242,22 @@ final class Snapshots {
                 && !prepared.invalid()
                 && Marks.copy(snapshot.oid()).equals(prepared.comment());
         List<Step> steps = new ArrayList<>(leftovers.plan().steps());
-        Strategy strategy = null;
+        CopyMethod method = null;
         DatabaseName copy = names.prepared();
         Step.Undo dropPartial = null;
         if (!swap) {
-            strategy = strategyFor(names.snapshot());
+            method = copyMethodFor(names.snapshot());
             copy = names.partialCopy();
             dropPartial = new Step.Undo(
                     "dropped the unfinished copy \"" + copy + "\"",
                     DatabaseStatements.drop(copy, true, connection.version()));
-            steps.add(Step.of(
+            steps.add(Step.each(
                             "copy",
                             "Copying the snapshot " + describe(names.snapshot()),
-                            List.of(DatabaseStatements.createClosedCopy(
-                                    copy, names.snapshot(), snapshot.owner(), strategy)))
+                            withSettings(
+                                    method,
+                                    DatabaseStatements.createClosedCopy(
+                                            copy, names.snapshot(), snapshot.owner(), method.strategy())))
                     .leaving(dropPartial));
         }
         NameSwap swapIn = new NameSwap(names.target(), copy, names.aside(), Marks.ASIDE, connection.superuser());
@@ -269,7 +275,7 @@ final class Snapshots {
                     connection.version(),
                     swap,
                     planned.terminated(),
-                    strategy,
+                    method,
                     since(startNanos),
                     statements,
                     true);
@@ -288,14 +294,7 @@ final class Snapshots {
         List<String> statements = new ArrayList<>(new Plan(steps.subList(0, steps.size() - 1)).statements());
         statements.addAll(moved[0].statements());
         return new RestoreResult(
-                names,
-                connection.version(),
-                swap,
-                moved[0].terminated(),
-                strategy,
-                since(startNanos),
-                statements,
-                false);
+                names, connection.version(), swap, moved[0].terminated(), method, since(startNanos), statements, false);
     }
 
     /** Moves the target aside and the copy in; when there is no target (or only an invalid one), the copy takes the name. */
@@ -348,14 +347,17 @@ final class Snapshots {
             Step.Undo dropPartial = new Step.Undo(
                     "dropped the unfinished copy \"" + names.partialCopy() + "\"",
                     DatabaseStatements.drop(names.partialCopy(), true, connection.version()));
-            steps.add(Step.of(
+            CopyMethod method = copyMethodFor(names.snapshot());
+            steps.add(Step.each(
                             "prepare",
                             "Preparing the next copy of " + describe(names.snapshot()),
-                            List.of(DatabaseStatements.createClosedCopy(
-                                    names.partialCopy(),
-                                    names.snapshot(),
-                                    snapshot.owner(),
-                                    strategyFor(names.snapshot()))))
+                            withSettings(
+                                    method,
+                                    DatabaseStatements.createClosedCopy(
+                                            names.partialCopy(),
+                                            names.snapshot(),
+                                            snapshot.owner(),
+                                            method.strategy())))
                     .leaving(dropPartial));
             steps.add(Step.of(
                             "finish-copy",
@@ -388,13 +390,21 @@ final class Snapshots {
         return connection.targetState(names.target(), related);
     }
 
-    /** WAL_LOG below {@link #FILE_COPY_FROM_BYTES}, FILE_COPY from there; null (the server's default) before 15. */
-    private Strategy strategyFor(DatabaseName source) {
+    /** How to copy {@code source} ({@link CopyMethod#choose}); before 15 there is nothing to choose or read. */
+    private CopyMethod copyMethodFor(DatabaseName source) {
         if (!connection.version().supports(Feature.CREATE_STRATEGY)) {
-            return null;
+            return CopyMethod.choose(fileCopyMethod, connection.version(), 0, null);
         }
-        long bytes = connection.databaseSize(source);
-        return bytes >= FILE_COPY_FROM_BYTES ? Strategy.FILE_COPY : Strategy.WAL_LOG;
+        StorageProbe probe = new StorageProbe(connection);
+        StorageProbe.DatabaseStorage stored = probe.databaseStorage(source);
+        return CopyMethod.choose(fileCopyMethod, connection.version(), stored.bytes(), () -> probe.storage(stored));
+    }
+
+    /** The session's copy settings, then the copy itself (CREATE DATABASE runs alone, not in a multi-statement). */
+    private static List<String> withSettings(CopyMethod method, String copy) {
+        List<String> statements = new ArrayList<>(method.settings());
+        statements.add(copy);
+        return statements;
     }
 
     /**

@@ -1,10 +1,12 @@
 package io.github.pgreset.maven;
 
+import io.github.pgreset.core.FileCopyMethod;
 import io.github.pgreset.core.GoalReport;
 import io.github.pgreset.core.NextCopy;
 import io.github.pgreset.core.PgResetException;
 import io.github.pgreset.core.ResetService;
 import io.github.pgreset.core.RestoreResult;
+import io.github.pgreset.core.SnapshotOptions;
 import io.github.pgreset.maven.internal.BeforeBuildResult;
 import io.github.pgreset.maven.internal.ResultLog;
 import java.time.Duration;
@@ -43,6 +45,21 @@ public class RestoreMojo extends AbstractDropMojo {
     @Parameter(property = "pgreset.snapshotName")
     private String snapshotName;
 
+    /**
+     * How copies of the database are made on PostgreSQL 18+: {@code auto} clones them by the file system (FILE_COPY
+     * with {@code file_copy_method = clone}, milliseconds whatever the size) when the server's data directory is on
+     * this machine on a file system that clones (btrfs, XFS with reflink, APFS, ZFS with block cloning), and copies
+     * them otherwise; {@code clone} always clones (a server elsewhere whose file system clones); {@code copy} never
+     * does. Older servers copy.
+     *
+     * <p>Property: {@code pgreset.fileCopyMethod}. Example: {@code
+     * <fileCopyMethod>clone</fileCopyMethod>}.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "pgreset.fileCopyMethod", defaultValue = "auto")
+    private String fileCopyMethod;
+
     @Inject
     public RestoreMojo(SettingsDecrypter decrypter, @Named("basic") ComponentConfigurator configurator) {
         super(decrypter, configurator);
@@ -50,7 +67,7 @@ public class RestoreMojo extends AbstractDropMojo {
 
     @Override
     protected GoalReport run(ResetService service, ResultLog results) {
-        RestoreResult result = service.restore(dropOptions(), snapshotName);
+        RestoreResult result = service.restore(dropOptions(), snapshotOptions());
         GoalReport report = results.restored(result);
         if (!result.dryRun()) {
             prepareNextCopy(service, result);
@@ -64,7 +81,7 @@ public class RestoreMojo extends AbstractDropMojo {
      * warning: the next restore clones the snapshot instead.
      */
     private void prepareNextCopy(ResetService service, RestoreResult result) {
-        NextCopy next = NextCopy.start(service, snapshotName);
+        NextCopy next = NextCopy.start(service, snapshotOptions());
         String copy = "the next copy of \"" + result.names().snapshot() + "\" for \""
                 + result.names().target() + "\"";
         getLog().debug("Preparing " + copy + " in the background; the build waits for it before it ends.");
@@ -78,5 +95,9 @@ public class RestoreMojo extends AbstractDropMojo {
                         + " The next restore clones the snapshot instead.");
             }
         });
+    }
+
+    private SnapshotOptions snapshotOptions() {
+        return new SnapshotOptions(snapshotName, FileCopyMethod.parse(fileCopyMethod));
     }
 }

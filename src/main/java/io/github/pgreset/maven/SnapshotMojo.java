@@ -1,7 +1,9 @@
 package io.github.pgreset.maven;
 
+import io.github.pgreset.core.FileCopyMethod;
 import io.github.pgreset.core.GoalReport;
 import io.github.pgreset.core.ResetService;
+import io.github.pgreset.core.SnapshotOptions;
 import io.github.pgreset.maven.internal.ResultLog;
 import javax.inject.Inject;
 import javax.inject.Named;
@@ -33,6 +35,21 @@ public class SnapshotMojo extends AbstractPgResetMojo {
     @Parameter(property = "pgreset.snapshotName")
     private String snapshotName;
 
+    /**
+     * How copies of the database are made on PostgreSQL 18+: {@code auto} clones them by the file system (FILE_COPY
+     * with {@code file_copy_method = clone}, milliseconds whatever the size) when the server's data directory is on
+     * this machine on a file system that clones (btrfs, XFS with reflink, APFS, ZFS with block cloning), and copies
+     * them otherwise; {@code clone} always clones (a server elsewhere whose file system clones); {@code copy} never
+     * does. Older servers copy.
+     *
+     * <p>Property: {@code pgreset.fileCopyMethod}. Example: {@code
+     * <fileCopyMethod>clone</fileCopyMethod>}.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "pgreset.fileCopyMethod", defaultValue = "auto")
+    private String fileCopyMethod;
+
     @Inject
     public SnapshotMojo(SettingsDecrypter decrypter, @Named("basic") ComponentConfigurator configurator) {
         super(decrypter, configurator);
@@ -40,6 +57,10 @@ public class SnapshotMojo extends AbstractPgResetMojo {
 
     @Override
     protected GoalReport run(ResetService service, ResultLog results) {
-        return results.snapshot(service.snapshot(snapshotName));
+        return results.snapshot(service.snapshot(snapshotOptions()));
+    }
+
+    private SnapshotOptions snapshotOptions() {
+        return new SnapshotOptions(snapshotName, FileCopyMethod.parse(fileCopyMethod));
     }
 }

@@ -57,7 +57,7 @@ class DryRunIT {
             dbs.dropAtEnd(chat + suffix);
         }
         if (setup != Setup.DATABASE) {
-            real(server, chat).snapshot(null);
+            real(server, chat).snapshot(SnapshotOptions.DEFAULTS);
         }
         if (setup == Setup.SNAPSHOT_WITHOUT_COPY) {
             server.dropDatabase(chat + "_next");
@@ -102,7 +102,7 @@ class DryRunIT {
     @PostgresTest
     void snapshot(PgServer server, TestDatabases dbs) throws Exception {
         assertNothingChanges(server, dbs, Setup.DATABASE, service -> {
-            SnapshotResult result = service.snapshot(null);
+            SnapshotResult result = service.snapshot(SnapshotOptions.DEFAULTS);
             assertThat(result.dryRun()).isTrue();
             assertThat(result.terminated()).hasSize(1);
             assertThat(result.statements()).anyMatch(sql -> sql.startsWith("CREATE DATABASE"));
@@ -112,7 +112,7 @@ class DryRunIT {
     @PostgresTest
     void snapshotReplacingOne(PgServer server, TestDatabases dbs) throws Exception {
         assertNothingChanges(server, dbs, Setup.SNAPSHOT, service -> {
-            SnapshotResult result = service.snapshot(null);
+            SnapshotResult result = service.snapshot(SnapshotOptions.DEFAULTS);
             assertThat(result.replaced()).isNotNull();
             assertThat(result.statements()).anyMatch(sql -> sql.startsWith("DROP DATABASE"));
         });
@@ -121,7 +121,7 @@ class DryRunIT {
     @PostgresTest
     void restoreWithAPreparedCopy(PgServer server, TestDatabases dbs) throws Exception {
         assertNothingChanges(server, dbs, Setup.SNAPSHOT, service -> {
-            RestoreResult result = service.restore(DropOptions.defaults(), null);
+            RestoreResult result = service.restore(DropOptions.defaults(), SnapshotOptions.DEFAULTS);
             assertThat(result.dryRun()).isTrue();
             assertThat(result.swapped()).isTrue();
             assertThat(result.terminated()).hasSize(1);
@@ -131,7 +131,7 @@ class DryRunIT {
     @PostgresTest
     void restoreWithoutAPreparedCopy(PgServer server, TestDatabases dbs) throws Exception {
         assertNothingChanges(server, dbs, Setup.SNAPSHOT_WITHOUT_COPY, service -> {
-            RestoreResult result = service.restore(DropOptions.defaults(), null);
+            RestoreResult result = service.restore(DropOptions.defaults(), SnapshotOptions.DEFAULTS);
             assertThat(result.swapped()).isFalse();
             assertThat(result.statements()).anyMatch(sql -> sql.startsWith("CREATE DATABASE"));
         });

@@ -29,9 +29,9 @@ public final class GoalProcess {
                     public void debug(String message) {}
                 });
         switch (goal) {
-            case "snapshot" -> service.snapshot(null);
+            case "snapshot" -> service.snapshot(SnapshotOptions.DEFAULTS);
             case "restore" -> {
-                service.restore(DropOptions.defaults(), null);
+                service.restore(DropOptions.defaults(), SnapshotOptions.DEFAULTS);
                 NextCopy.start(service, null).await(Duration.ofSeconds(60));
             }
             case "drop" -> service.drop(DropOptions.defaults());

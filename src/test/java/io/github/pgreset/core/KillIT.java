@@ -102,7 +102,7 @@ class KillIT {
         }
         server.executeIn(chat, "CREATE TABLE message (id int)", "INSERT INTO message SELECT generate_series(1, 100)");
         if (c.setup() != Setup.DATABASE) {
-            service(server, chat).snapshot(null);
+            service(server, chat).snapshot(SnapshotOptions.DEFAULTS);
         }
         if (c.setup() == Setup.SNAPSHOT_WITHOUT_COPY) {
             server.dropDatabase(chat + "_next");
@@ -128,10 +128,10 @@ class KillIT {
         // the next run of the same goal
         ResetService next = service(server, chat);
         switch (c.goal()) {
-            case "snapshot" -> next.snapshot(null);
+            case "snapshot" -> next.snapshot(SnapshotOptions.DEFAULTS);
             case "restore" -> {
-                next.restore(DropOptions.defaults(), null);
-                next.prepareNextCopy(null);
+                next.restore(DropOptions.defaults(), SnapshotOptions.DEFAULTS);
+                next.prepareNextCopy(SnapshotOptions.DEFAULTS);
             }
             case "drop" -> next.drop(DropOptions.defaults());
             case "recreate" -> next.recreate(DropOptions.defaults(), CreateOptions.defaults());

@@ -61,9 +61,11 @@ class PgBouncerIT {
         assertThat(server.hasTable(chat, "message")).isFalse();
 
         server.executeIn(chat, "CREATE TABLE migrated (id int)");
-        service(bouncer, chat).snapshot(null);
+        service(bouncer, chat).snapshot(SnapshotOptions.DEFAULTS);
         server.executeIn(chat, "CREATE TABLE written_by_tests (id int)");
-        assertThat(service(bouncer, chat).restore(DropOptions.defaults(), null).swapped())
+        assertThat(service(bouncer, chat)
+                        .restore(DropOptions.defaults(), SnapshotOptions.DEFAULTS)
+                        .swapped())
                 .isTrue();
         assertThat(server.hasTable(chat, "migrated")).isTrue();
         assertThat(server.hasTable(chat, "written_by_tests")).isFalse();

@@ -205,7 +205,7 @@ class ReliabilityIT {
                 "system database");
         assertRefusedAndNothingChanged(
                 server,
-                () -> service(server, "postgres").snapshot(null),
+                () -> service(server, "postgres").snapshot(SnapshotOptions.DEFAULTS),
                 Problem.REFUSED_TARGET,
                 "Refusing to snapshot database \"postgres\"");
         ResetService guardedService = service(server, server.target(guarded), TIMEOUT, server.safety(Set.of(guarded)));
@@ -217,12 +217,12 @@ class ReliabilityIT {
                 "listed in pgreset.protectedDatabases");
         assertRefusedAndNothingChanged(
                 server,
-                () -> guardedService.snapshot(null),
+                () -> guardedService.snapshot(SnapshotOptions.DEFAULTS),
                 Problem.REFUSED_TARGET,
                 "Refusing to snapshot database \"" + guarded + "\"");
         assertRefusedAndNothingChanged(
                 server,
-                () -> service(server, guarded).snapshot("template1"),
+                () -> service(server, guarded).snapshot(SnapshotOptions.named("template1")),
                 Problem.REFUSED_TARGET,
                 "Refusing to use as a snapshot database \"template1\"",
                 "Set pgreset.snapshotName to another name.");

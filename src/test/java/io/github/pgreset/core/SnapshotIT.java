@@ -49,7 +49,7 @@ class SnapshotIT {
         String chat = migrated(server, dbs);
         dbs.idleSession(chat, "psql");
 
-        SnapshotResult result = service(server, chat).snapshot(null);
+        SnapshotResult result = service(server, chat).snapshot(SnapshotOptions.DEFAULTS);
 
         assertThat(result.names().snapshot().value()).isEqualTo(chat + "_snapshot");
         assertThat(result.terminated()).extracting(Session::applicationName).containsExactly("psql");
@@ -71,12 +71,12 @@ class SnapshotIT {
     void restoreSwapsThePreparedCopyInAndTheNextCopyIsPreparedAgain(PgServer server, TestDatabases dbs)
             throws Exception {
         String chat = migrated(server, dbs);
-        service(server, chat).snapshot(null);
+        service(server, chat).snapshot(SnapshotOptions.DEFAULTS);
         server.executeIn(chat, "INSERT INTO message VALUES (101, 'written by a test')", "CREATE TABLE scratch (x int)");
         dbs.idleSession(chat, "test-jvm");
         Set<String> before = new HashSet<>(server.databases());
 
-        RestoreResult restored = service(server, chat).restore(DropOptions.defaults(), null);
+        RestoreResult restored = service(server, chat).restore(DropOptions.defaults(), SnapshotOptions.DEFAULTS);
 
         assertThat(restored.swapped()).isTrue();
         assertThat(restored.terminated()).extracting(Session::applicationName).containsExactly("test-jvm");
@@ -93,7 +93,7 @@ class SnapshotIT {
                 .as("swapped in, so gone")
                 .isFalse();
 
-        service(server, chat).prepareNextCopy(null);
+        service(server, chat).prepareNextCopy(SnapshotOptions.DEFAULTS);
         assertThat(new HashSet<>(server.databases()))
                 .as("the same databases as before: no copy piles up")
                 .isEqualTo(before);
@@ -102,21 +102,26 @@ class SnapshotIT {
     @PostgresTest
     void withoutAPreparedCopyRestoreClonesTheSnapshot(PgServer server, TestDatabases dbs) {
         String chat = migrated(server, dbs);
-        service(server, chat).snapshot(null);
+        service(server, chat).snapshot(SnapshotOptions.DEFAULTS);
         server.dropDatabase(chat + "_next");
         server.executeIn(chat, "DELETE FROM message");
 
-        RestoreResult restored = service(server, chat).restore(DropOptions.defaults(), null);
+        RestoreResult restored = service(server, chat).restore(DropOptions.defaults(), SnapshotOptions.DEFAULTS);
 
         assertThat(restored.swapped()).isFalse();
-        assertThat(restored.strategy()).isEqualTo(server.version().major() >= 15 ? Strategy.WAL_LOG : null);
+        // a small snapshot: WAL_LOG (15+), unless the file system clones it
+        assertThat(restored.copyMethod().strategy())
+                .isEqualTo(
+                        server.version().major() < 15
+                                ? null
+                                : restored.copyMethod().clones() ? Strategy.FILE_COPY : Strategy.WAL_LOG);
         assertThat(ids(server, chat)).hasSize(100);
     }
 
     @PostgresTest
     void aCopyOfAnEarlierSnapshotIsNeverSwappedIn(PgServer server, TestDatabases dbs) {
         String chat = migrated(server, dbs);
-        service(server, chat).snapshot(null);
+        service(server, chat).snapshot(SnapshotOptions.DEFAULTS);
         // a prepared copy of a snapshot taken before this one
         server.dropDatabase(chat + "_next");
         server.execute(
@@ -124,7 +129,7 @@ class SnapshotIT {
                 "COMMENT ON DATABASE " + SqlText.identifier(chat + "_next")
                         + " IS 'pgreset: copy of snapshot oid 1, swapped in by the next restore'");
 
-        RestoreResult restored = service(server, chat).restore(DropOptions.defaults(), null);
+        RestoreResult restored = service(server, chat).restore(DropOptions.defaults(), SnapshotOptions.DEFAULTS);
 
         assertThat(restored.swapped()).isFalse();
         assertThat(ids(server, chat)).hasSize(100);
@@ -133,14 +138,14 @@ class SnapshotIT {
     @PostgresTest
     void restoreWinsAgainstAReconnectingClient(PgServer server, TestDatabases dbs) {
         String chat = migrated(server, dbs);
-        service(server, chat).snapshot(null);
+        service(server, chat).snapshot(SnapshotOptions.DEFAULTS);
         try (ReconnectingClient client = new ReconnectingClient(server, chat, 2)) {
             client.awaitConnections(2);
             for (int i = 0; i < 3; i++) {
                 server.executeIn(chat, "DELETE FROM message");
-                service(server, chat).restore(DropOptions.defaults(), null);
+                service(server, chat).restore(DropOptions.defaults(), SnapshotOptions.DEFAULTS);
                 assertThat(ids(server, chat)).hasSize(100);
-                service(server, chat).prepareNextCopy(null);
+                service(server, chat).prepareNextCopy(SnapshotOptions.DEFAULTS);
             }
         }
     }
@@ -152,15 +157,16 @@ class SnapshotIT {
     @PostgresTest
     void aClientConnectingDuringRestoresNeverFindsTheDatabaseMissing(PgServer server, TestDatabases dbs) {
         String chat = migrated(server, dbs);
-        service(server, chat).snapshot(null);
+        service(server, chat).snapshot(SnapshotOptions.DEFAULTS);
         Map<String, Integer> failures;
         try (ReconnectingClient client = new ReconnectingClient(server, chat, 3)) {
             for (int i = 1; i <= 12; i++) {
                 int connected = client.connections();
-                RestoreResult restored = service(server, chat).restore(DropOptions.defaults(), null);
+                RestoreResult restored =
+                        service(server, chat).restore(DropOptions.defaults(), SnapshotOptions.DEFAULTS);
                 assertThat(restored.swapped()).as("restore %d", i).isTrue();
                 client.awaitConnections(connected + 1);
-                service(server, chat).prepareNextCopy(null);
+                service(server, chat).prepareNextCopy(SnapshotOptions.DEFAULTS);
             }
             failures = client.failures();
         }
@@ -178,7 +184,7 @@ class SnapshotIT {
         try (ReconnectingClient client = new ReconnectingClient(server, chat, 4)) {
             for (int i = 1; i <= 5; i++) {
                 server.awaitSessions(chat, "reconnecting-client", 1);
-                SnapshotResult result = service(server, chat).snapshot(null);
+                SnapshotResult result = service(server, chat).snapshot(SnapshotOptions.DEFAULTS);
                 assertThat(result.terminated()).as("snapshot %d", i).isNotEmpty();
                 assertThat(server.allowsConnections(chat))
                         .as("the database accepts connections again")
@@ -197,7 +203,7 @@ class SnapshotIT {
         String gid = "pgreset-snapshot-" + chat;
         server.prepareTransaction(chat, gid, "INSERT INTO message VALUES (1000, 'prepared')");
         try {
-            assertThatThrownBy(() -> service(server, chat).snapshot(null))
+            assertThatThrownBy(() -> service(server, chat).snapshot(SnapshotOptions.DEFAULTS))
                     .isInstanceOf(PgResetException.class)
                     .hasMessageContaining("Cannot snapshot")
                     .hasMessageContaining("prepared transaction \"" + gid + "\"")
@@ -225,7 +231,7 @@ class SnapshotIT {
         ResetService service = new ResetService(
                 new ResetSettings(asOwner, TIMEOUT, false, server.safety(Set.of())), ProgressListener.silent());
 
-        assertThatThrownBy(() -> service.snapshot(null))
+        assertThatThrownBy(() -> service.snapshot(SnapshotOptions.DEFAULTS))
                 .isInstanceOf(PgResetException.class)
                 .hasMessageContaining("Cannot snapshot")
                 .hasMessageContaining("belongs to superuser " + server.user())
@@ -242,7 +248,7 @@ class SnapshotIT {
     @PostgresTest
     void severalDatabasesAreRestoredFromOneSnapshotAtOnce(PgServer server, TestDatabases dbs) {
         String app = migrated(server, dbs);
-        service(server, app).snapshot(null);
+        service(server, app).snapshot(SnapshotOptions.DEFAULTS);
         List<DatabaseName> forks = List.of(1, 2, 3, 4).stream()
                 .map(i -> new DatabaseName(dbs.create(app + "_" + i)))
                 .toList();
@@ -256,7 +262,7 @@ class SnapshotIT {
                 base,
                 forks,
                 ProgressListener.silent(),
-                service -> service.restore(DropOptions.defaults(), app + "_snapshot"));
+                service -> service.restore(DropOptions.defaults(), SnapshotOptions.named(app + "_snapshot")));
 
         assertThat(outcomes).allSatisfy(o -> assertThat(o.failure()).isNull());
         for (DatabaseName fork : forks) {
@@ -286,17 +292,17 @@ class SnapshotIT {
     @PostgresTest
     void aDatabaseThatPgresetDidNotMakeIsNeverDroppedForTheSnapshot(PgServer server, TestDatabases dbs) {
         String chat = migrated(server, dbs);
-        service(server, chat).snapshot(null);
+        service(server, chat).snapshot(SnapshotOptions.DEFAULTS);
         server.dropDatabase(chat + "_next");
         server.execute("CREATE DATABASE " + SqlText.identifier(chat + "_next"));
         server.executeIn(chat + "_next", "CREATE TABLE someone_elses (id int)");
 
         // the restore clones the snapshot under a working name and leaves the name it does not own alone ...
-        RestoreResult restored = service(server, chat).restore(DropOptions.defaults(), null);
+        RestoreResult restored = service(server, chat).restore(DropOptions.defaults(), SnapshotOptions.DEFAULTS);
         assertThat(restored.swapped()).isFalse();
         assertThat(server.hasTable(chat, "message")).isTrue();
         // ... and the next copy, which needs that name, is refused
-        assertThatThrownBy(() -> service(server, chat).prepareNextCopy(null))
+        assertThatThrownBy(() -> service(server, chat).prepareNextCopy(SnapshotOptions.DEFAULTS))
                 .isInstanceOf(PgResetException.class)
                 .hasMessageContaining("did not make that database")
                 .hasMessageContaining("pgreset.snapshotName");
@@ -306,7 +312,7 @@ class SnapshotIT {
     @PostgresTest
     void restoreWithoutASnapshotSaysToTakeOne(PgServer server, TestDatabases dbs) {
         String chat = dbs.createUnique("chat");
-        assertThatThrownBy(() -> service(server, chat).restore(DropOptions.defaults(), null))
+        assertThatThrownBy(() -> service(server, chat).restore(DropOptions.defaults(), SnapshotOptions.DEFAULTS))
                 .isInstanceOf(PgResetException.class)
                 .hasMessageContaining("no snapshot")
                 .hasMessageContaining("pgreset:snapshot");
@@ -321,7 +327,7 @@ class SnapshotIT {
                 "CREATE DATABASE " + SqlText.identifier(chat + "_snapshot") + " TEMPLATE " + SqlText.identifier(chat));
         server.executeIn(chat, "DELETE FROM message");
 
-        assertThatThrownBy(() -> service(server, chat).restore(DropOptions.defaults(), null))
+        assertThatThrownBy(() -> service(server, chat).restore(DropOptions.defaults(), SnapshotOptions.DEFAULTS))
                 .isInstanceOf(PgResetException.class)
                 .hasMessageContaining("not a snapshot that pgreset finished")
                 .hasMessageContaining(chat + "_snapshot");
@@ -351,7 +357,7 @@ class SnapshotIT {
         };
 
         new ResetService(new ResetSettings(server.target(chat), TIMEOUT, false, server.safety(Set.of())), log)
-                .snapshot(null);
+                .snapshot(SnapshotOptions.DEFAULTS);
 
         assertThat(server.allowsConnections(chat)).isTrue();
         assertThat(server.query(

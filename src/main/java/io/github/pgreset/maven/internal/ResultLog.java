@@ -106,9 +106,9 @@ public final class ResultLog {
             log.info(Styled.success("Saved") + " database "
                     + Styled.strong("\"" + result.names().target() + "\"")
                     + " on " + location() + " as snapshot \"" + result.names().snapshot() + "\" in "
-                    + result.elapsed().toMillis() + " ms (copy " + result.copy().toMillis() + " ms"
-                    + (result.strategy() == null ? "" : ", STRATEGY " + result.strategy())
-                    + ")" + replaced(result.replaced()) + "; the next restore swaps in \""
+                    + result.elapsed().toMillis() + " ms ("
+                    + result.copyMethod().describe() + " in "
+                    + result.copy().toMillis() + " ms)" + replaced(result.replaced()) + "; the next restore swaps in \""
                     + result.names().prepared() + "\".");
         }
         return GoalReport.of(goal, target, result, clock);
@@ -129,7 +129,7 @@ public final class ResultLog {
                     + result.elapsed().toMillis() + " ms ("
                     + (result.swapped()
                             ? "prepared copy swapped in"
-                            : "cloned" + (result.strategy() == null ? "" : " with STRATEGY " + result.strategy()))
+                            : "snapshot " + result.copyMethod().describe())
                     + ", " + terminatedCount(result.terminated()) + ").");
         }
         return GoalReport.of(goal, target, result, clock);
