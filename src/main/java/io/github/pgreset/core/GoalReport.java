@@ -105,8 +105,10 @@ public record GoalReport(
                 result.terminated(),
                 result.terminated().size(),
                 false,
-                !result.dryRun(),
-                "CREATE DATABASE ... TEMPLATE, " + result.copyMethod().describe(),
+                !result.dryRun() && !result.upToDate(),
+                result.upToDate()
+                        ? "kept: made from the same sources"
+                        : "CREATE DATABASE ... TEMPLATE, " + result.copyMethod().describe(),
                 result.statements(),
                 clock);
     }
@@ -122,9 +124,12 @@ public record GoalReport(
                 result.terminated().size(),
                 !result.dryRun(),
                 !result.dryRun(),
-                result.swapped()
-                        ? "prepared copy renamed into place"
-                        : "snapshot " + result.copyMethod().describe(),
+                result.stale() != null
+                        ? "recreated empty (pgreset.onStaleSnapshot=recreate): "
+                                + result.stale().reason()
+                        : result.swapped()
+                                ? "prepared copy renamed into place"
+                                : "snapshot " + result.copyMethod().describe(),
                 result.statements(),
                 clock);
     }

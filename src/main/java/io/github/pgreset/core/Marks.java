@@ -3,6 +3,8 @@ package io.github.pgreset.core;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * What pgreset writes into database comments (COMMENT ON DATABASE), the one place that says how each mark reads. A
@@ -16,6 +18,9 @@ final class Marks {
 
     private static final String SNAPSHOT = PREFIX + " snapshot of ";
     private static final String TAKEN_AT = ", taken ";
+    /** In a snapshot's mark, the line that begins what it was made from. */
+    private static final String SOURCES = "\n" + PREFIX + " made from sources with sha256 ";
+
     private static final String CLOSED = PREFIX + " closed by pgreset:";
     private static final String CLOSED_AT = " at ";
     private static final String CLOSED_END =
@@ -33,9 +38,37 @@ final class Marks {
         return comment != null && comment.startsWith(PREFIX);
     }
 
-    /** A finished snapshot's mark, written by the snapshot's last step. */
-    static String snapshot(DatabaseName target, Instant takenAt) {
-        return SNAPSHOT + target.value() + TAKEN_AT + takenAt.truncatedTo(ChronoUnit.SECONDS);
+    /**
+     * A finished snapshot's mark, written by the snapshot's last step, with what it was made from ({@code null}: not
+     * said) on the lines after: the sources' digest, then one line per file.
+     */
+    static String snapshot(DatabaseName target, Instant takenAt, SourceFingerprint sources) {
+        StringBuilder mark =
+                new StringBuilder(SNAPSHOT + target.value() + TAKEN_AT + takenAt.truncatedTo(ChronoUnit.SECONDS));
+        if (sources != null) {
+            mark.append(SOURCES).append(sources.digest());
+            sources.files()
+                    .forEach((path, digest) ->
+                            mark.append('\n').append(digest).append(' ').append(path));
+        }
+        return mark.toString();
+    }
+
+    /** What a snapshot's mark says it was made from; {@code null} when it does not say. */
+    static SourceFingerprint sources(String comment) {
+        int at = comment == null || !isSnapshot(comment) ? -1 : comment.indexOf(SOURCES);
+        if (at < 0) {
+            return null;
+        }
+        String[] lines = comment.substring(at + SOURCES.length()).split("\n");
+        SortedMap<String, String> files = new TreeMap<>();
+        for (int i = 1; i < lines.length; i++) {
+            int space = lines[i].indexOf(' ');
+            if (space > 0) {
+                files.put(lines[i].substring(space + 1), lines[i].substring(0, space));
+            }
+        }
+        return new SourceFingerprint(lines[0].strip(), files);
     }
 
     /** Whether the comment is a finished snapshot's mark. */
@@ -45,12 +78,13 @@ final class Marks {
 
     /** When a snapshot was taken, from its mark; {@code null} for one marked before the mark said so. */
     static Instant takenAt(String comment) {
-        int at = comment == null ? -1 : comment.lastIndexOf(TAKEN_AT);
+        String first = comment == null ? "" : comment.lines().findFirst().orElse("");
+        int at = first.lastIndexOf(TAKEN_AT);
         if (at < 0) {
             return null;
         }
         try {
-            return Instant.parse(comment.substring(at + TAKEN_AT.length()).strip());
+            return Instant.parse(first.substring(at + TAKEN_AT.length()).strip());
         } catch (DateTimeParseException e) {
             return null;
         }

@@ -12,6 +12,8 @@ public enum Problem {
     AUTHENTICATION,
     /** The target database does not exist. */
     DATABASE_MISSING,
+    /** The snapshot is missing or was taken from other sources than the current ones (pgreset.onStaleSnapshot=fail). */
+    STALE_SNAPSHOT,
     /** The role lacks a privilege. */
     PERMISSION_DENIED,
     /** Something the plugin may not or cannot clear holds the database (sessions, prepared transactions...). */

@@ -125,12 +125,11 @@ public final class ResetService {
         requireDerivedDroppable(names);
         try (MaintenanceConnection connection = openStoppable()) {
             if (settings.dryRun()) {
-                return new Snapshots(connection, target(), names, options.fileCopyMethod(), progress).snapshot(true);
+                return new Snapshots(connection, target(), names, options, progress).snapshot(true);
             }
             GoalLock.acquire(connection, target(), progress);
-            SnapshotResult result =
-                    new Snapshots(connection, target(), names, options.fileCopyMethod(), progress).snapshot(false);
-            new Snapshots(connection, target(), names, options.fileCopyMethod(), progress).prepareCopy();
+            SnapshotResult result = new Snapshots(connection, target(), names, options, progress).snapshot(false);
+            new Snapshots(connection, target(), names, options, progress).prepareCopy();
             return result;
         }
     }
@@ -145,13 +144,42 @@ public final class ResetService {
         SnapshotNames names = snapshotOptions.names(target().database());
         requireDroppable();
         requireDerivedDroppable(names);
+        if (snapshotOptions.sources() != null) {
+            String stale = whyStale(names, snapshotOptions.sources());
+            if (stale != null) {
+                return restoreStale(options, names, stale, snapshotOptions.onStale());
+            }
+        }
         try (MaintenanceConnection connection = openStoppable()) {
             if (!settings.dryRun()) {
                 GoalLock.acquire(connection, target(), progress);
             }
-            return new Snapshots(connection, target(), names, snapshotOptions.fileCopyMethod(), progress)
+            return new Snapshots(connection, target(), names, snapshotOptions, progress)
                     .restore(options, settings.dryRun());
         }
+    }
+
+    /** Why the snapshot is not one of {@code sources}, or {@code null} when it is ({@link Snapshots#whyStale}). */
+    private String whyStale(SnapshotNames names, SourceFingerprint sources) {
+        try (MaintenanceConnection connection = open()) {
+            return Snapshots.whyStale(names, connection.databaseRow(names.snapshot()), sources);
+        }
+    }
+
+    /**
+     * A stale snapshot is not restored: the database is recreated empty as {@link #recreate} does, for the migrations
+     * that follow to rebuild it and snapshot to save it, or the goal fails saying why.
+     */
+    private RestoreResult restoreStale(
+            DropOptions options, SnapshotNames names, String stale, SnapshotOptions.OnStale onStale) {
+        if (onStale == SnapshotOptions.OnStale.FAIL) {
+            throw new PgResetException(
+                    Problem.STALE_SNAPSHOT,
+                    "Not restoring " + target().describe() + ": " + stale + ". Rebuild the snapshot (pgreset:recreate, "
+                            + "your migrations, then pgreset:snapshot), or set pgreset.onStaleSnapshot=recreate to "
+                            + "have the build recreate the database for the migrations.");
+        }
+        return RestoreResult.recreated(names, stale, recreate(options, CreateOptions.defaults()));
     }
 
     /** Clones the snapshot into the copy that the next restore swaps in (nothing when there is no snapshot). */
@@ -159,7 +187,7 @@ public final class ResetService {
         SnapshotNames names = options.names(target().database());
         try (MaintenanceConnection connection = openStoppable()) {
             GoalLock.acquire(connection, target(), progress);
-            return new Snapshots(connection, target(), names, options.fileCopyMethod(), progress).prepareCopy();
+            return new Snapshots(connection, target(), names, options, progress).prepareCopy();
         }
     }
 

@@ -1,6 +1,7 @@
 package io.github.pgreset.core;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -12,6 +13,8 @@ import java.util.List;
  * @param elapsed until the target was fresh and accepted connections
  * @param statements the DDL sent (in a dry run: that would be sent)
  * @param dryRun whether nothing was changed
+ * @param stale why the snapshot was not restored and the database recreated empty instead ({@code
+ *     pgreset.onStaleSnapshot=recreate}), with what recreate did; {@code null} when it was restored
  */
 public record RestoreResult(
         SnapshotNames names,
@@ -21,7 +24,33 @@ public record RestoreResult(
         CopyMethod copyMethod,
         Duration elapsed,
         List<String> statements,
-        boolean dryRun) {
+        boolean dryRun,
+        Stale stale) {
+
+    /**
+     * A restore that recreated the database instead.
+     *
+     * @param reason why the snapshot was stale: {@code there is no snapshot "chat_snapshot" yet}
+     */
+    public record Stale(String reason, RecreateResult recreated) {}
+
+    /** The database recreated empty, for the migrations, since the snapshot was stale. */
+    static RestoreResult recreated(SnapshotNames names, String reason, RecreateResult recreated) {
+        DropResult drop = recreated.drop();
+        List<String> statements = new ArrayList<>(drop.statements());
+        statements.add(recreated.createStatement());
+        return new RestoreResult(
+                names,
+                drop.serverVersion(),
+                false,
+                drop.terminated(),
+                null,
+                recreated.elapsed(),
+                statements,
+                recreated.dryRun(),
+                new Stale(reason, recreated));
+    }
+
     public RestoreResult {
         terminated = List.copyOf(terminated);
         statements = List.copyOf(statements);

@@ -14,6 +14,8 @@ import java.util.List;
  * @param statements the DDL sent
  * @param replaced the snapshot of that name this one replaced, {@code null} when there was none
  * @param dryRun whether nothing was changed: the sessions and statements are those it would end and send
+ * @param upToDate whether the snapshot was already made from the current pgreset.snapshotSources and was kept as it
+ *     is: nothing terminated, copied or sent
  */
 public record SnapshotResult(
         SnapshotNames names,
@@ -24,7 +26,8 @@ public record SnapshotResult(
         Duration elapsed,
         List<String> statements,
         Replaced replaced,
-        boolean dryRun) {
+        boolean dryRun,
+        boolean upToDate) {
 
     /** @param takenAt when the replaced snapshot was taken, {@code null} when its mark does not say */
     public record Replaced(Instant takenAt) {}
@@ -32,5 +35,11 @@ public record SnapshotResult(
     public SnapshotResult {
         terminated = List.copyOf(terminated);
         statements = List.copyOf(statements);
+    }
+
+    /** A snapshot kept as it is: its sources have not changed since it was taken. */
+    static SnapshotResult upToDate(SnapshotNames names, ServerVersion serverVersion, Duration elapsed, boolean dryRun) {
+        return new SnapshotResult(
+                names, serverVersion, List.of(), null, Duration.ZERO, elapsed, List.of(), null, dryRun, true);
     }
 }

@@ -27,19 +27,19 @@ final class Snapshots {
     private final Target target;
     private final SnapshotNames names;
     private final ProgressListener progress;
-    private final FileCopyMethod fileCopyMethod;
+    private final SnapshotOptions options;
     private final long startNanos = System.nanoTime();
 
     Snapshots(
             MaintenanceConnection connection,
             Target target,
             SnapshotNames names,
-            FileCopyMethod fileCopyMethod,
+            SnapshotOptions options,
             ProgressListener progress) {
         this.connection = connection;
         this.target = target;
         this.names = names;
-        this.fileCopyMethod = fileCopyMethod;
+        this.options = options;
         this.progress = progress;
     }
 
@@ -62,6 +62,13 @@ final class Snapshots {
         requireOwn(names.snapshot(), earlier);
         requireOwn(names.prepared(), rows.get(names.prepared()));
         Leftovers leftovers = Leftovers.of(names, rows, connection.version());
+        if (options.sources() != null && whyStale(names, earlier, options.sources()) == null) {
+            // made from the same sources: the snapshot stays the very same database
+            if (!dryRun) {
+                execute(leftovers.plan(), leftovers);
+            }
+            return SnapshotResult.upToDate(names, connection.version(), since(startNanos), dryRun);
+        }
         List<Session> sessions = state.sessions();
         new SessionTerminator(connection)
                 .requireTerminable(sessions, "Cannot snapshot " + describe(names.target()) + ":");
@@ -115,7 +122,8 @@ final class Snapshots {
         }
         finish.add(DatabaseStatements.rename(names.partialSnapshot(), names.snapshot()));
         finish.add(DatabaseStatements.isTemplate(names.snapshot(), true));
-        finish.add(DatabaseStatements.comment(names.snapshot(), Marks.snapshot(names.target(), takenAt)));
+        finish.add(DatabaseStatements.comment(
+                names.snapshot(), Marks.snapshot(names.target(), takenAt, options.sources())));
         Step finishing = Step.of("finish", "Finishing the snapshot " + describe(names.snapshot()), finish)
                 .settling(dropPartial);
         if (earlier != null) {
@@ -141,7 +149,8 @@ final class Snapshots {
                     since(startNanos),
                     plan.statements(),
                     replaced,
-                    true);
+                    true,
+                    false);
         }
         execute(plan, leftovers);
         return new SnapshotResult(
@@ -153,6 +162,7 @@ final class Snapshots {
                 since(startNanos),
                 plan.statements(),
                 replaced,
+                false,
                 false);
     }
 
@@ -278,7 +288,8 @@ final class Snapshots {
                     method,
                     since(startNanos),
                     statements,
-                    true);
+                    true,
+                    null);
         }
         DropResult[] moved = {null};
         steps.add(new Step(
@@ -294,7 +305,15 @@ final class Snapshots {
         List<String> statements = new ArrayList<>(new Plan(steps.subList(0, steps.size() - 1)).statements());
         statements.addAll(moved[0].statements());
         return new RestoreResult(
-                names, connection.version(), swap, moved[0].terminated(), method, since(startNanos), statements, false);
+                names,
+                connection.version(),
+                swap,
+                moved[0].terminated(),
+                method,
+                since(startNanos),
+                statements,
+                false,
+                null);
     }
 
     /** Moves the target aside and the copy in; when there is no target (or only an invalid one), the copy takes the name. */
@@ -371,6 +390,30 @@ final class Snapshots {
         return since(start);
     }
 
+    /**
+     * Why the snapshot is not one of {@code sources}, for a sentence, or {@code null} when it is: there is none yet, it
+     * is not one pgreset finished, it was taken without sources, or which of them changed.
+     */
+    static String whyStale(SnapshotNames names, DatabaseRow snapshot, SourceFingerprint sources) {
+        String snapshotName = "\"" + names.snapshot() + "\"";
+        if (snapshot == null) {
+            return "there is no snapshot " + snapshotName + " yet";
+        }
+        if (!Marks.isSnapshot(snapshot.comment()) || snapshot.invalid()) {
+            return snapshotName + " is not a snapshot that pgreset finished";
+        }
+        SourceFingerprint madeFrom = Marks.sources(snapshot.comment());
+        if (madeFrom == null) {
+            return snapshotName + " was taken without pgreset.snapshotSources";
+        }
+        if (madeFrom.digest().equals(sources.digest())) {
+            return null;
+        }
+        List<String> changes = sources.changesSince(madeFrom, 5);
+        return "its sources changed since " + snapshotName + " was taken: "
+                + (changes.isEmpty() ? "the files are the same, their paths are not" : String.join(", ", changes));
+    }
+
     /** Runs the plan and says, in one line, what it repaired of an interrupted goal. */
     private void execute(Plan plan, Leftovers leftovers) {
         plan.execute(connection, progress);
@@ -393,11 +436,12 @@ final class Snapshots {
     /** How to copy {@code source} ({@link CopyMethod#choose}); before 15 there is nothing to choose or read. */
     private CopyMethod copyMethodFor(DatabaseName source) {
         if (!connection.version().supports(Feature.CREATE_STRATEGY)) {
-            return CopyMethod.choose(fileCopyMethod, connection.version(), 0, null);
+            return CopyMethod.choose(options.fileCopyMethod(), connection.version(), 0, null);
         }
         StorageProbe probe = new StorageProbe(connection);
         StorageProbe.DatabaseStorage stored = probe.databaseStorage(source);
-        return CopyMethod.choose(fileCopyMethod, connection.version(), stored.bytes(), () -> probe.storage(stored));
+        return CopyMethod.choose(
+                options.fileCopyMethod(), connection.version(), stored.bytes(), () -> probe.storage(stored));
     }
 
     /** The session's copy settings, then the copy itself (CREATE DATABASE runs alone, not in a multi-statement). */

@@ -7,9 +7,12 @@ import io.github.pgreset.core.PgResetException;
 import io.github.pgreset.core.ResetService;
 import io.github.pgreset.core.RestoreResult;
 import io.github.pgreset.core.SnapshotOptions;
+import io.github.pgreset.core.SourceFingerprint;
 import io.github.pgreset.maven.internal.BeforeBuildResult;
 import io.github.pgreset.maven.internal.ResultLog;
+import java.io.File;
 import java.time.Duration;
+import java.util.List;
 import javax.inject.Inject;
 import javax.inject.Named;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -60,6 +63,36 @@ public class RestoreMojo extends AbstractDropMojo {
     @Parameter(property = "pgreset.fileCopyMethod", defaultValue = "auto")
     private String fileCopyMethod;
 
+    /**
+     * What the snapshot is made from, typically the migrations' folder: files and folders (relative paths are the
+     * project's). {@code snapshot} records their fingerprint (the path and SHA-256 of every file under them) with the
+     * snapshot, and keeps an existing snapshot as it is when the fingerprint has not changed; {@code restore} finds a
+     * snapshot stale when there is none or its fingerprint differs, and does what {@code onStaleSnapshot} says.
+     *
+     * <p>Property: {@code pgreset.snapshotSources}. Default: none (a snapshot is never stale). Example: {@code
+     * <snapshotSources><snapshotSource>src/main/resources/db/migration</snapshotSource></snapshotSources>}.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "pgreset.snapshotSources")
+    private List<File> snapshotSources;
+
+    @Parameter(defaultValue = "${basedir}", readonly = true)
+    private File basedir;
+
+    /**
+     * What {@code restore} does when {@code snapshotSources} are given and the snapshot is missing or was made from
+     * other sources: {@code recreate} recreates the database empty, as {@code recreate} does, and says why, so that the
+     * migrations after it rebuild the database and {@code snapshot} saves it; {@code fail} fails the build with that
+     * reason.
+     *
+     * <p>Property: {@code pgreset.onStaleSnapshot}. Example: {@code <onStaleSnapshot>fail</onStaleSnapshot>}.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "pgreset.onStaleSnapshot", defaultValue = "recreate")
+    private String onStaleSnapshot;
+
     @Inject
     public RestoreMojo(SettingsDecrypter decrypter, @Named("basic") ComponentConfigurator configurator) {
         super(decrypter, configurator);
@@ -67,10 +100,11 @@ public class RestoreMojo extends AbstractDropMojo {
 
     @Override
     protected GoalReport run(ResetService service, ResultLog results) {
-        RestoreResult result = service.restore(dropOptions(), snapshotOptions());
+        SnapshotOptions options = snapshotOptions();
+        RestoreResult result = service.restore(dropOptions(), options);
         GoalReport report = results.restored(result);
-        if (!result.dryRun()) {
-            prepareNextCopy(service, result);
+        if (!result.dryRun() && result.stale() == null) {
+            prepareNextCopy(service, options, result);
         }
         return report;
     }
@@ -80,8 +114,8 @@ public class RestoreMojo extends AbstractDropMojo {
      * Maven prints its result (at most pgreset.timeout, which bounds the copy too). A copy that cannot be made is a
      * warning: the next restore clones the snapshot instead.
      */
-    private void prepareNextCopy(ResetService service, RestoreResult result) {
-        NextCopy next = NextCopy.start(service, snapshotOptions());
+    private void prepareNextCopy(ResetService service, SnapshotOptions options, RestoreResult result) {
+        NextCopy next = NextCopy.start(service, options);
         String copy = "the next copy of \"" + result.names().snapshot() + "\" for \""
                 + result.names().target() + "\"";
         getLog().debug("Preparing " + copy + " in the background; the build waits for it before it ends.");
@@ -98,6 +132,14 @@ public class RestoreMojo extends AbstractDropMojo {
     }
 
     private SnapshotOptions snapshotOptions() {
-        return new SnapshotOptions(snapshotName, FileCopyMethod.parse(fileCopyMethod));
+        return new SnapshotOptions(
+                snapshotName,
+                FileCopyMethod.parse(fileCopyMethod),
+                snapshotSources == null || snapshotSources.isEmpty()
+                        ? null
+                        : SourceFingerprint.of(
+                                basedir.toPath(),
+                                snapshotSources.stream().map(File::toPath).toList()),
+                SnapshotOptions.OnStale.parse(onStaleSnapshot));
     }
 }

@@ -4,7 +4,10 @@ import io.github.pgreset.core.FileCopyMethod;
 import io.github.pgreset.core.GoalReport;
 import io.github.pgreset.core.ResetService;
 import io.github.pgreset.core.SnapshotOptions;
+import io.github.pgreset.core.SourceFingerprint;
 import io.github.pgreset.maven.internal.ResultLog;
+import java.io.File;
+import java.util.List;
 import javax.inject.Inject;
 import javax.inject.Named;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -50,6 +53,23 @@ public class SnapshotMojo extends AbstractPgResetMojo {
     @Parameter(property = "pgreset.fileCopyMethod", defaultValue = "auto")
     private String fileCopyMethod;
 
+    /**
+     * What the snapshot is made from, typically the migrations' folder: files and folders (relative paths are the
+     * project's). {@code snapshot} records their fingerprint (the path and SHA-256 of every file under them) with the
+     * snapshot, and keeps an existing snapshot as it is when the fingerprint has not changed; {@code restore} finds a
+     * snapshot stale when there is none or its fingerprint differs, and does what {@code onStaleSnapshot} says.
+     *
+     * <p>Property: {@code pgreset.snapshotSources}. Default: none (a snapshot is never stale). Example: {@code
+     * <snapshotSources><snapshotSource>src/main/resources/db/migration</snapshotSource></snapshotSources>}.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "pgreset.snapshotSources")
+    private List<File> snapshotSources;
+
+    @Parameter(defaultValue = "${basedir}", readonly = true)
+    private File basedir;
+
     @Inject
     public SnapshotMojo(SettingsDecrypter decrypter, @Named("basic") ComponentConfigurator configurator) {
         super(decrypter, configurator);
@@ -61,6 +81,14 @@ public class SnapshotMojo extends AbstractPgResetMojo {
     }
 
     private SnapshotOptions snapshotOptions() {
-        return new SnapshotOptions(snapshotName, FileCopyMethod.parse(fileCopyMethod));
+        return new SnapshotOptions(
+                snapshotName,
+                FileCopyMethod.parse(fileCopyMethod),
+                snapshotSources == null || snapshotSources.isEmpty()
+                        ? null
+                        : SourceFingerprint.of(
+                                basedir.toPath(),
+                                snapshotSources.stream().map(File::toPath).toList()),
+                null);
     }
 }

@@ -50,7 +50,7 @@ class LeftoversTest {
         rows.put(NAMES.partialSnapshot(), row(null, false, false));
         rows.put(NAMES.partialCopy(), row(null, false, false));
         rows.put(NAMES.aside(), row(Marks.ASIDE, false, false));
-        rows.put(NAMES.replacedSnapshot(), row(Marks.snapshot(NAMES.target(), Instant.now()), false, true));
+        rows.put(NAMES.replacedSnapshot(), row(Marks.snapshot(NAMES.target(), Instant.now(), null), false, true));
         Leftovers leftovers = Leftovers.of(NAMES, rows, V12);
         assertThat(leftovers.plan().statements())
                 .containsExactly(

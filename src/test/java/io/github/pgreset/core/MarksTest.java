@@ -25,12 +25,13 @@ class MarksTest {
         assertThat(Marks.before("the chat service's database")).isEqualTo("the chat service's database");
         assertThat(Marks.isClosed(null)).isFalse();
         assertThat(Marks.before(null)).isNull();
-        assertThat(Marks.isClosed(Marks.snapshot(new DatabaseName("chat"), AT))).isFalse();
+        assertThat(Marks.isClosed(Marks.snapshot(new DatabaseName("chat"), AT, null)))
+                .isFalse();
     }
 
     @Test
     void aSnapshotsMarkSaysWhenItWasTakenToTheSecond() {
-        String mark = Marks.snapshot(new DatabaseName("chat"), AT);
+        String mark = Marks.snapshot(new DatabaseName("chat"), AT, null);
         assertThat(Marks.isSnapshot(mark)).isTrue();
         assertThat(Marks.takenAt(mark)).isEqualTo(Instant.parse("2026-12-01T07:00:00Z"));
         assertThat(Marks.isSnapshot(Marks.copy(42))).isFalse();

@@ -95,7 +95,12 @@ public final class ResultLog {
     }
 
     public GoalReport snapshot(SnapshotResult result) {
-        if (result.dryRun()) {
+        if (result.upToDate()) {
+            log.info((result.dryRun() ? "[dry run] " : "") + "Snapshot "
+                    + Styled.strong("\"" + result.names().snapshot() + "\"") + " of database \""
+                    + result.names().target() + "\" on " + location() + " is up to date: "
+                    + "its sources have not changed since it was taken; nothing to do.");
+        } else if (result.dryRun()) {
             plan(
                     "Would save database \"" + result.names().target() + "\" on " + location() + " as snapshot \""
                             + result.names().snapshot() + "\"",
@@ -115,6 +120,14 @@ public final class ResultLog {
     }
 
     public GoalReport restored(RestoreResult result) {
+        if (result.stale() != null) {
+            log.info("Not restoring \"" + result.names().target() + "\" from \""
+                    + result.names().snapshot() + "\": "
+                    + result.stale().reason() + ". pgreset.onStaleSnapshot=recreate: "
+                    + (result.dryRun() ? "it would be" : "it is") + " recreated empty for the migrations.");
+            recreated(result.stale().recreated());
+            return GoalReport.of(goal, target, result, clock);
+        }
         if (result.dryRun()) {
             plan(
                     "Would restore \"" + result.names().target() + "\" on " + location() + " from \""
