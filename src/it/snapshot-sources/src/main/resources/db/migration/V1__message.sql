@@ -1,0 +1,1 @@
+CREATE TABLE message (id bigserial PRIMARY KEY, body text NOT NULL);
