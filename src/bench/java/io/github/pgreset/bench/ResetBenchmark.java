@@ -1,11 +1,14 @@
 package io.github.pgreset.bench;
 
+import io.github.pgreset.core.CopyMethod;
 import io.github.pgreset.core.CreateOptions;
 import io.github.pgreset.core.DropOptions;
 import io.github.pgreset.core.ProgressListener;
 import io.github.pgreset.core.ResetService;
 import io.github.pgreset.core.ResetSettings;
 import io.github.pgreset.core.RestoreResult;
+import io.github.pgreset.core.SnapshotOptions;
+import io.github.pgreset.core.SnapshotResult;
 import io.github.pgreset.core.SqlText;
 import io.github.pgreset.core.Strategy;
 import io.github.pgreset.testing.BenchServers;
@@ -47,7 +50,7 @@ public final class ResetBenchmark {
     private static final int RUNS = Integer.getInteger("pgreset.bench.runs", 7);
     /** Which parts run: -Dpgreset.bench.cases=swap,heavy (default: all of sessions, swap, maven, heavy). */
     private static final Set<String> CASES =
-            Set.of(System.getProperty("pgreset.bench.cases", "sessions,swap,maven,heavy")
+            Set.of(System.getProperty("pgreset.bench.cases", "sessions,swap,maven,heavy,clone")
                     .split(","));
 
     private final PgServer server;
@@ -95,6 +98,9 @@ public final class ResetBenchmark {
         }
         if (CASES.contains("maven")) {
             mavenProcesses(out);
+        }
+        if (CASES.contains("clone") && server.version().major() >= 18) {
+            clones();
         }
         if (CASES.contains("heavy")) {
             heavy(out, "data-heavy (50 tables, ~170 MB)", DataSets.dataHeavy());
@@ -241,7 +247,7 @@ public final class ResetBenchmark {
         ResetService service = new ResetService(
                 new ResetSettings(server.target(db), Duration.ofSeconds(60), false, server.safety(Set.of())),
                 ProgressListener.silent());
-        service.snapshot(null);
+        service.snapshot(SnapshotOptions.DEFAULTS);
         List<Double> raw = new ArrayList<>();
         List<Double> own = new ArrayList<>();
         List<Double> call = new ArrayList<>();
@@ -249,7 +255,7 @@ public final class ResetBenchmark {
             for (int i = 0; i <= RUNS; i++) { // the first of each is a warm-up
                 server.dropDatabase(aside);
                 long start = System.nanoTime();
-                RestoreResult restored = service.restore(DropOptions.defaults(), null);
+                RestoreResult restored = service.restore(DropOptions.defaults(), SnapshotOptions.DEFAULTS);
                 double took = (System.nanoTime() - start) / 1e6;
                 if (!restored.swapped()) {
                     throw new IllegalStateException("no prepared copy to swap in");
@@ -258,7 +264,7 @@ public final class ResetBenchmark {
                     call.add(took);
                     own.add(restored.elapsed().toNanos() / 1e6);
                 }
-                service.prepareNextCopy(null);
+                service.prepareNextCopy(SnapshotOptions.DEFAULTS);
                 server.dropDatabase(aside);
                 start = System.nanoTime();
                 try (Statement s = c.createStatement()) {
@@ -277,7 +283,7 @@ public final class ResetBenchmark {
                     raw.add((System.nanoTime() - start) / 1e6);
                 }
                 server.dropDatabase(aside);
-                service.prepareNextCopy(null);
+                service.prepareNextCopy(SnapshotOptions.DEFAULTS);
             }
         }
         row("restore of an idle database, prepared copy swapped in (restore's own time)", median(raw), median(own));
@@ -307,6 +313,96 @@ public final class ResetBenchmark {
         server.dropDatabase(DB);
     }
 
+    // ------------------------------------------------------------------ (5)
+
+    /**
+     * snapshot, and restore without a prepared copy, as pgreset.fileCopyMethod=auto chooses, next to the raw copies the
+     * server makes: FILE_COPY with file_copy_method copy and clone, and WAL_LOG; a 500 MB and a 16 MB database, on the
+     * file system of the server's data directory (PostgreSQL 18+). A CHECKPOINT before each timing.
+     */
+    private void clones() throws Exception {
+        String dataDirectory = server.query("SELECT current_setting('data_directory')", rs -> rs.getString(1))
+                .get(0);
+        String fileSystem;
+        try {
+            fileSystem = Files.getFileStore(Path.of(dataDirectory)).type();
+        } catch (IOException e) {
+            fileSystem = "a file system not on this machine";
+        }
+        String db = DB + "_clone";
+        for (int messages : new int[] {3_300_000, 100_000}) {
+            for (String name : List.of(db, db + "_snapshot", db + "_next", db + "_pgreset_old", db + "_copy")) {
+                server.dropDatabase(name);
+            }
+            execute("CREATE DATABASE " + db);
+            server.executeIn(
+                    db,
+                    "CREATE TABLE message (id int PRIMARY KEY, body text)",
+                    "INSERT INTO message SELECT g, repeat('m', 120) FROM generate_series(1, " + messages + ") g");
+            long bytes = server.query("SELECT pg_database_size('" + db + "')", rs -> rs.getLong(1))
+                    .get(0);
+            String what = String.format("%d MB database on %s", Math.round(bytes / 1048576.0), fileSystem);
+            ResetService service = new ResetService(
+                    new ResetSettings(server.target(db), Duration.ofSeconds(600), false, server.safety(Set.of())),
+                    ProgressListener.silent());
+            String[] how = {null};
+            double snapshot = median(5, () -> {
+                execute("CHECKPOINT");
+                SnapshotResult result = service.snapshot(SnapshotOptions.DEFAULTS);
+                how[0] = result.copyMethod().describe();
+                return result.elapsed().toNanos() / 1e6;
+            });
+            double restore = median(5, () -> {
+                server.dropDatabase(db + "_next");
+                server.dropDatabase(db + "_pgreset_old");
+                execute("CHECKPOINT");
+                return service.restore(DropOptions.defaults(), SnapshotOptions.DEFAULTS)
+                                .elapsed()
+                                .toNanos()
+                        / 1e6;
+            });
+            double copy = rawCopy(db + "_snapshot", db + "_copy", "FILE_COPY", "copy");
+            double clone = rawCopy(db + "_snapshot", db + "_copy", "FILE_COPY", "clone");
+            double walLog = rawCopy(db + "_snapshot", db + "_copy", "WAL_LOG", null);
+            System.out.printf("[bench]   %s: pgreset %s%n", what, how[0]);
+            rows.add(new String[] {what + ": raw FILE_COPY, file_copy_method copy", ms(copy), "", ""});
+            rows.add(new String[] {what + ": raw FILE_COPY, file_copy_method clone", ms(clone), "", ""});
+            rows.add(new String[] {what + ": raw WAL_LOG", ms(walLog), "", ""});
+            rows.add(new String[] {
+                what + ": `snapshot` (auto) against the raw FILE_COPY copy",
+                ms(copy),
+                ms(snapshot),
+                String.format("%.2f× (%.1f× faster)", snapshot / copy, copy / snapshot)
+            });
+            rows.add(new String[] {
+                what + ": `restore` without a prepared copy (auto) against the raw FILE_COPY copy",
+                ms(copy),
+                ms(restore),
+                String.format("%.2f× (%.1f× faster)", restore / copy, copy / restore)
+            });
+            for (String name : List.of(db, db + "_snapshot", db + "_next", db + "_pgreset_old", db + "_copy")) {
+                server.dropDatabase(name);
+            }
+        }
+    }
+
+    /** The median time of CREATE DATABASE ... TEMPLATE ... STRATEGY, with file_copy_method set first (18+). */
+    private double rawCopy(String template, String copy, String strategy, String fileCopyMethod) throws Exception {
+        return median(5, () -> {
+            server.dropDatabase(copy);
+            execute("CHECKPOINT");
+            try (Connection c = server.connect("postgres", "bench-raw");
+                    Statement s = c.createStatement()) {
+                if (fileCopyMethod != null) {
+                    s.execute("SET file_copy_method = " + fileCopyMethod);
+                }
+                long start = System.nanoTime();
+                s.execute("CREATE DATABASE " + copy + " TEMPLATE " + template + " STRATEGY " + strategy);
+                return (System.nanoTime() - start) / 1e6;
+            }
+        });
+    }
+
     // ------------------------------------------------------------------ (4)
 
     /** restore (prepared copy, and clone) against drop + create + the SQL that built it; raw clones per strategy. */
@@ -323,7 +419,7 @@ public final class ResetBenchmark {
         ResetService service = new ResetService(
                 new ResetSettings(server.target(heavy), Duration.ofSeconds(600), false, server.safety(Set.of())),
                 ProgressListener.silent());
-        service.snapshot(null);
+        service.snapshot(SnapshotOptions.DEFAULTS);
         double rebuild = median(
                 3,
                 () -> timed(() -> {
@@ -338,10 +434,11 @@ public final class ResetBenchmark {
         List<Double> rawClones = new ArrayList<>();
         String chosen = null;
         for (int i = 0; i < 5; i++) {
-            service.prepareNextCopy(null);
+            service.prepareNextCopy(SnapshotOptions.DEFAULTS);
             execute("CHECKPOINT");
             long start = System.nanoTime();
-            if (!service.restore(DropOptions.defaults(), null).swapped()) {
+            if (!service.restore(DropOptions.defaults(), SnapshotOptions.DEFAULTS)
+                    .swapped()) {
                 throw new IllegalStateException("no prepared copy to swap in");
             }
             swaps.add((System.nanoTime() - start) / 1e6);
@@ -350,7 +447,9 @@ public final class ResetBenchmark {
             server.dropDatabase(heavy + "_pgreset_old");
             execute("CHECKPOINT");
             start = System.nanoTime();
-            Strategy strategy = service.restore(DropOptions.defaults(), null).strategy();
+            CopyMethod method = service.restore(DropOptions.defaults(), SnapshotOptions.DEFAULTS)
+                    .copyMethod();
+            Strategy strategy = method == null ? null : method.strategy();
             clones.add((System.nanoTime() - start) / 1e6);
             server.dropDatabase(heavy + "_pgreset_old");
             chosen = strategy == null ? "" : " STRATEGY " + strategy;
