@@ -32,7 +32,7 @@ public final class GoalProcess {
             case "snapshot" -> service.snapshot(SnapshotOptions.DEFAULTS);
             case "restore" -> {
                 service.restore(DropOptions.defaults(), SnapshotOptions.DEFAULTS);
-                NextCopy.start(service, null).await(Duration.ofSeconds(60));
+                NextCopy.start(service, SnapshotOptions.DEFAULTS).await(Duration.ofSeconds(60));
             }
             case "drop" -> service.drop(DropOptions.defaults());
             case "recreate" -> service.recreate(DropOptions.defaults(), CreateOptions.defaults());
