@@ -26,6 +26,7 @@ import java.util.regex.Pattern;
 final class StorageProbe {
     private static final Set<String> CLONING = Set.of("btrfs", "apfs", "bcachefs");
     private static final Pattern XFS_REFLINK = Pattern.compile("reflink=([01])");
+    private static final String SBIN = "/usr/sbin:/sbin";
     private static final Path ZFS_BLOCK_CLONING = Path.of("/sys/module/zfs/parameters/zfs_bclone_enabled");
 
     /**
@@ -172,9 +173,10 @@ final class StorageProbe {
 
     private static String run(String program, Path mountPoint) {
         try {
-            Process process = new ProcessBuilder(program, mountPoint.toString())
-                    .redirectErrorStream(true)
-                    .start();
+            ProcessBuilder builder = new ProcessBuilder(program, mountPoint.toString()).redirectErrorStream(true);
+            // xfs_info is a script that runs xfs_spaceman, also in /usr/sbin
+            builder.environment().merge("PATH", SBIN, (path, sbin) -> path + ":" + sbin);
+            Process process = builder.start();
             process.getOutputStream().close();
             byte[] output = process.getInputStream().readNBytes(64 * 1024);
             if (!process.waitFor(5, TimeUnit.SECONDS)) {
