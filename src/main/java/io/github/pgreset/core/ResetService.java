@@ -84,34 +84,40 @@ public final class ResetService {
         long start = System.nanoTime();
         requireDroppable();
         try (MaintenanceConnection connection = openStoppable()) {
-            createOptions.checkSupportedBy(
-                    connection.version(),
-                    connection.database() + " on " + target().connection().location());
             if (!settings.dryRun()) {
                 GoalLock.acquire(connection, target(), progress);
             }
-            MaintenanceConnection.TargetState state = connection.targetState(target().database());
-            if (!state.catalog().mayCreateDatabases()) {
-                throw new PgResetException(
-                        Problem.PERMISSION_DENIED,
-                        "Refusing to recreate " + target().describe() + ": role " + connection.role() + " may not "
-                                + "create databases, so the database would be dropped and not created again. Grant "
-                                + "it (ALTER ROLE " + SqlText.identifier(connection.role()) + " CREATEDB) or connect "
-                                + "as a role that has CREATEDB.");
-            }
-            String create = DatabaseStatements.create(target().database(), createOptions);
-            DropResult drop =
-                    new DatabaseDropper(connection, target(), progress).drop(dropOptions, settings.dryRun(), state);
-            if (!settings.dryRun()) {
-                Plan.pauseIfAsked("drop", connection);
-                try {
-                    connection.executeDdl(create);
-                } catch (SQLException e) {
-                    throw createFailed(connection.failure(e, "Creating " + target().describe()), drop);
-                }
-            }
-            return new RecreateResult(drop, create, settings.dryRun(), since(start));
+            return recreateOn(connection, dropOptions, createOptions, start);
         }
+    }
+
+    /** {@link #recreate} on an open connection that holds the goal lock (unless this is a dry run). */
+    private RecreateResult recreateOn(
+            MaintenanceConnection connection, DropOptions dropOptions, CreateOptions createOptions, long start) {
+        createOptions.checkSupportedBy(
+                connection.version(),
+                connection.database() + " on " + target().connection().location());
+        MaintenanceConnection.TargetState state = connection.targetState(target().database());
+        if (!state.catalog().mayCreateDatabases()) {
+            throw new PgResetException(
+                    Problem.PERMISSION_DENIED,
+                    "Refusing to recreate " + target().describe() + ": role " + connection.role() + " may not "
+                            + "create databases, so the database would be dropped and not created again. Grant "
+                            + "it (ALTER ROLE " + SqlText.identifier(connection.role()) + " CREATEDB) or connect "
+                            + "as a role that has CREATEDB.");
+        }
+        String create = DatabaseStatements.create(target().database(), createOptions);
+        DropResult drop =
+                new DatabaseDropper(connection, target(), progress).drop(dropOptions, settings.dryRun(), state);
+        if (!settings.dryRun()) {
+            Plan.pauseIfAsked("drop", connection);
+            try {
+                connection.executeDdl(create);
+            } catch (SQLException e) {
+                throw createFailed(connection.failure(e, "Creating " + target().describe()), drop);
+            }
+        }
+        return new RecreateResult(drop, create, settings.dryRun(), since(start));
     }
 
     /**
@@ -141,28 +147,23 @@ public final class ResetService {
      * waits for the database.
      */
     public RestoreResult restore(DropOptions options, SnapshotOptions snapshotOptions) {
+        long start = System.nanoTime();
         SnapshotNames names = snapshotOptions.names(target().database());
         requireDroppable();
         requireDerivedDroppable(names);
-        if (snapshotOptions.sources() != null) {
-            String stale = whyStale(names, snapshotOptions.sources());
-            if (stale != null) {
-                return restoreStale(options, names, stale, snapshotOptions.onStale());
-            }
-        }
         try (MaintenanceConnection connection = openStoppable()) {
             if (!settings.dryRun()) {
                 GoalLock.acquire(connection, target(), progress);
             }
+            if (snapshotOptions.sources() != null) {
+                String stale =
+                        Snapshots.whyStale(names, connection.databaseRow(names.snapshot()), snapshotOptions.sources());
+                if (stale != null) {
+                    return restoreStale(connection, options, names, stale, snapshotOptions.onStale(), start);
+                }
+            }
             return new Snapshots(connection, target(), names, snapshotOptions, progress)
                     .restore(options, settings.dryRun());
-        }
-    }
-
-    /** Why the snapshot is not one of {@code sources}, or {@code null} when it is ({@link Snapshots#whyStale}). */
-    private String whyStale(SnapshotNames names, SourceFingerprint sources) {
-        try (MaintenanceConnection connection = open()) {
-            return Snapshots.whyStale(names, connection.databaseRow(names.snapshot()), sources);
         }
     }
 
@@ -171,7 +172,12 @@ public final class ResetService {
      * that follow to rebuild it and snapshot to save it, or the goal fails saying why.
      */
     private RestoreResult restoreStale(
-            DropOptions options, SnapshotNames names, String stale, SnapshotOptions.OnStale onStale) {
+            MaintenanceConnection connection,
+            DropOptions options,
+            SnapshotNames names,
+            String stale,
+            SnapshotOptions.OnStale onStale,
+            long start) {
         if (onStale == SnapshotOptions.OnStale.FAIL) {
             throw new PgResetException(
                     Problem.STALE_SNAPSHOT,
@@ -179,7 +185,7 @@ public final class ResetService {
                             + "your migrations, then pgreset:snapshot), or set pgreset.onStaleSnapshot=recreate to "
                             + "have the build recreate the database for the migrations.");
         }
-        return RestoreResult.recreated(names, stale, recreate(options, CreateOptions.defaults()));
+        return RestoreResult.recreated(names, stale, recreateOn(connection, options, CreateOptions.defaults(), start));
     }
 
     /** Clones the snapshot into the copy that the next restore swaps in (nothing when there is no snapshot). */

@@ -1,15 +1,14 @@
 package io.github.pgreset.maven;
 
-import io.github.pgreset.core.FileCopyMethod;
 import io.github.pgreset.core.GoalReport;
 import io.github.pgreset.core.NextCopy;
 import io.github.pgreset.core.PgResetException;
 import io.github.pgreset.core.ResetService;
 import io.github.pgreset.core.RestoreResult;
 import io.github.pgreset.core.SnapshotOptions;
-import io.github.pgreset.core.SourceFingerprint;
 import io.github.pgreset.maven.internal.BeforeBuildResult;
 import io.github.pgreset.maven.internal.ResultLog;
+import io.github.pgreset.maven.internal.SnapshotParameters;
 import java.io.File;
 import java.time.Duration;
 import java.util.List;
@@ -132,14 +131,6 @@ public class RestoreMojo extends AbstractDropMojo {
     }
 
     private SnapshotOptions snapshotOptions() {
-        return new SnapshotOptions(
-                snapshotName,
-                FileCopyMethod.parse(fileCopyMethod),
-                snapshotSources == null || snapshotSources.isEmpty()
-                        ? null
-                        : SourceFingerprint.of(
-                                basedir.toPath(),
-                                snapshotSources.stream().map(File::toPath).toList()),
-                SnapshotOptions.OnStale.parse(onStaleSnapshot));
+        return SnapshotParameters.options(snapshotName, fileCopyMethod, snapshotSources, basedir, onStaleSnapshot);
     }
 }

@@ -1,11 +1,10 @@
 package io.github.pgreset.maven;
 
-import io.github.pgreset.core.FileCopyMethod;
 import io.github.pgreset.core.GoalReport;
 import io.github.pgreset.core.ResetService;
 import io.github.pgreset.core.SnapshotOptions;
-import io.github.pgreset.core.SourceFingerprint;
 import io.github.pgreset.maven.internal.ResultLog;
+import io.github.pgreset.maven.internal.SnapshotParameters;
 import java.io.File;
 import java.util.List;
 import javax.inject.Inject;
@@ -81,14 +80,6 @@ public class SnapshotMojo extends AbstractPgResetMojo {
     }
 
     private SnapshotOptions snapshotOptions() {
-        return new SnapshotOptions(
-                snapshotName,
-                FileCopyMethod.parse(fileCopyMethod),
-                snapshotSources == null || snapshotSources.isEmpty()
-                        ? null
-                        : SourceFingerprint.of(
-                                basedir.toPath(),
-                                snapshotSources.stream().map(File::toPath).toList()),
-                null);
+        return SnapshotParameters.options(snapshotName, fileCopyMethod, snapshotSources, basedir, null);
     }
 }
