@@ -87,6 +87,45 @@ class CloneIT {
                 .containsExactly(650000);
     }
 
+    @PostgresTest(since = 18)
+    void aRoleThatCannotSeeTheDataDirectoryCopiesUntilItIsGrantedWhatTheReadmeSays(PgServer server, TestDatabases dbs)
+            throws Exception {
+        String role = dbs.createRole("app", "app-pw-1", "CREATEDB");
+        String chat = dbs.uniqueName("chat");
+        server.execute("CREATE DATABASE " + chat + " OWNER " + role);
+        for (String name : new String[] {chat, chat + "_snapshot", chat + "_next", chat + "_pgreset_old"}) {
+            dbs.dropAtEnd(name);
+        }
+        ResetService asRole = new ResetService(
+                new ResetSettings(
+                        new Target(server.connection(role, "app-pw-1"), new DatabaseName(chat)),
+                        TIMEOUT,
+                        false,
+                        server.safety(Set.of())),
+                ProgressListener.silent());
+
+        CopyMethod unseen = asRole.snapshot(SnapshotOptions.DEFAULTS).copyMethod();
+
+        assertThat(unseen.clones()).isFalse();
+        assertThat(unseen.reason()).contains("reading data_directory needs superuser or pg_read_all_settings");
+
+        Path dataDirectory = Path.of(server.query("SELECT current_setting('data_directory')", rs -> rs.getString(1))
+                .get(0));
+        boolean local = Files.isDirectory(dataDirectory) && Files.isWritable(dataDirectory);
+        server.execute(
+                "GRANT pg_read_all_settings TO " + role,
+                "GRANT EXECUTE ON FUNCTION pg_stat_file(text, boolean) TO " + role);
+        try {
+            server.dropDatabase(chat + "_next");
+            CopyMethod seen = asRole.restore(DropOptions.defaults(), SnapshotOptions.DEFAULTS)
+                    .copyMethod();
+            assertThat(seen.clones()).as(seen.reason()).isEqualTo(local && reflinkCopyWorks(dataDirectory));
+            assertThat(seen.reason()).doesNotContain("needs superuser");
+        } finally {
+            server.execute("REVOKE EXECUTE ON FUNCTION pg_stat_file(text, boolean) FROM " + role);
+        }
+    }
+
     /** Whether the file system of {@code directory} clones: cp --reflink=always fails where it does not. */
     private static boolean reflinkCopyWorks(Path directory) throws IOException, InterruptedException {
         Path probe = Files.createTempFile(directory, "pgreset-reflink-", ".probe");
