@@ -122,7 +122,9 @@ public record GoalReport(
                 result.dryRun(),
                 result.terminated(),
                 result.terminated().size(),
-                !result.dryRun(),
+                result.stale() != null
+                        ? result.stale().recreated().drop().outcome() == DropResult.Outcome.DROPPED
+                        : !result.dryRun(),
                 !result.dryRun(),
                 result.stale() != null
                         ? "recreated empty (pgreset.onStaleSnapshot=recreate): "
