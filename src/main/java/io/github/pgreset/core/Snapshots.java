@@ -258,17 +258,10 @@ final class Snapshots {
         if (!swap) {
             method = copyMethodFor(names.snapshot());
             copy = names.partialCopy();
-            dropPartial = new Step.Undo(
-                    "dropped the unfinished copy \"" + copy + "\"",
-                    DatabaseStatements.drop(copy, true, connection.version()));
-            steps.add(Step.each(
-                            "copy",
-                            "Copying the snapshot " + describe(names.snapshot()),
-                            withSettings(
-                                    method,
-                                    DatabaseStatements.createClosedCopy(
-                                            copy, names.snapshot(), snapshot.owner(), method.strategy())))
-                    .leaving(dropPartial));
+            Step copying =
+                    copyOfSnapshot("copy", "Copying the snapshot " + describe(names.snapshot()), snapshot, method);
+            dropPartial = copying.leaves();
+            steps.add(copying);
         }
         NameSwap swapIn = new NameSwap(names.target(), copy, names.aside(), Marks.ASIDE, connection.superuser());
         DropOptions options = new DropOptions(dropOptions.force(), true, dropOptions.rollbackPrepared());
@@ -363,28 +356,19 @@ final class Snapshots {
             if (prepared != null) {
                 steps.add(dropOwn("drop-copy", names.prepared(), prepared, "the stale prepared copy"));
             }
-            Step.Undo dropPartial = new Step.Undo(
-                    "dropped the unfinished copy \"" + names.partialCopy() + "\"",
-                    DatabaseStatements.drop(names.partialCopy(), true, connection.version()));
-            CopyMethod method = copyMethodFor(names.snapshot());
-            steps.add(Step.each(
-                            "prepare",
-                            "Preparing the next copy of " + describe(names.snapshot()),
-                            withSettings(
-                                    method,
-                                    DatabaseStatements.createClosedCopy(
-                                            names.partialCopy(),
-                                            names.snapshot(),
-                                            snapshot.owner(),
-                                            method.strategy())))
-                    .leaving(dropPartial));
+            Step preparing = copyOfSnapshot(
+                    "prepare",
+                    "Preparing the next copy of " + describe(names.snapshot()),
+                    snapshot,
+                    copyMethodFor(names.snapshot()));
+            steps.add(preparing);
             steps.add(Step.of(
                             "finish-copy",
                             "Finishing the prepared copy " + describe(names.prepared()),
                             List.of(
                                     DatabaseStatements.rename(names.partialCopy(), names.prepared()),
                                     DatabaseStatements.comment(names.prepared(), Marks.copy(snapshot.oid()))))
-                    .settling(dropPartial));
+                    .settling(preparing.leaves()));
         }
         execute(new Plan(steps), leftovers);
         return since(start);
@@ -442,6 +426,20 @@ final class Snapshots {
         StorageProbe.DatabaseStorage stored = probe.databaseStorage(source);
         return CopyMethod.choose(
                 options.fileCopyMethod(), connection.version(), stored.bytes(), () -> probe.storage(stored));
+    }
+
+    /**
+     * The step that clones the snapshot under the copy's working name as {@code method} says (the session's settings,
+     * then CREATE DATABASE); stopped after it, the unfinished copy is dropped.
+     */
+    private Step copyOfSnapshot(String name, String purpose, DatabaseRow snapshot, CopyMethod method) {
+        DatabaseName copy = names.partialCopy();
+        String create =
+                DatabaseStatements.createClosedCopy(copy, names.snapshot(), snapshot.owner(), method.strategy());
+        return Step.each(name, purpose, withSettings(method, create))
+                .leaving(new Step.Undo(
+                        "dropped the unfinished copy \"" + copy + "\"",
+                        DatabaseStatements.drop(copy, true, connection.version())));
     }
 
     /** The session's copy settings, then the copy itself (CREATE DATABASE runs alone, not in a multi-statement). */
