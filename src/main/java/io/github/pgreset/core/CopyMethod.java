@@ -69,15 +69,18 @@ public record CopyMethod(Strategy strategy, String fileCopyMethod, String reason
         return fileCopyMethod == null ? List.of() : List.of("SET file_copy_method = " + fileCopyMethod);
     }
 
-    /** "cloned by the file system (STRATEGY FILE_COPY, file_copy_method clone: /data is on xfs with reflink)". */
+    /**
+     * How and why, for a log line: "cloned by the file system with STRATEGY FILE_COPY and file_copy_method clone, as
+     * /data is on xfs with reflink", "copied with STRATEGY WAL_LOG, as 16 MB, WAL_LOG below 64 MB".
+     */
     public String describe() {
         if (clones()) {
-            return "cloned by the file system (STRATEGY FILE_COPY, file_copy_method clone: " + reason + ")";
+            return "cloned by the file system with STRATEGY FILE_COPY and file_copy_method clone, as " + reason;
         }
         if (strategy == null) {
             return "copied";
         }
         return "copied with STRATEGY " + strategy
-                + (fileCopyMethod == null ? "" : ", file_copy_method " + fileCopyMethod) + " (" + reason + ")";
+                + (fileCopyMethod == null ? "" : " and file_copy_method " + fileCopyMethod) + ", as " + reason;
     }
 }

@@ -36,7 +36,7 @@ class CopyMethodTest {
         assertThat(large.settings()).isEmpty();
         assertThat(large.describe())
                 .isEqualTo(
-                        "copied with STRATEGY FILE_COPY (500 MB, FILE_COPY from 64 MB; /data is on ext4, which does not clone)");
+                        "copied with STRATEGY FILE_COPY, as 500 MB, FILE_COPY from 64 MB; /data is on ext4, which does not clone");
     }
 
     @Test

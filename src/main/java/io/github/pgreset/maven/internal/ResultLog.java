@@ -111,9 +111,10 @@ public final class ResultLog {
             log.info(Styled.success("Saved") + " database "
                     + Styled.strong("\"" + result.names().target() + "\"")
                     + " on " + location() + " as snapshot \"" + result.names().snapshot() + "\" in "
-                    + result.elapsed().toMillis() + " ms ("
-                    + result.copyMethod().describe() + " in "
-                    + result.copy().toMillis() + " ms)" + replaced(result.replaced()) + "; the next restore swaps in \""
+                    + result.elapsed().toMillis() + " ms (the copy "
+                    + result.copy().toMillis() + " ms, "
+                    + result.copyMethod().describe() + ")" + replaced(result.replaced())
+                    + "; the next restore swaps in \""
                     + result.names().prepared() + "\".");
         }
         return GoalReport.of(goal, target, result, clock);
@@ -141,9 +142,10 @@ public final class ResultLog {
                     + " on " + location() + " from \"" + result.names().snapshot() + "\" in "
                     + result.elapsed().toMillis() + " ms ("
                     + (result.swapped()
-                            ? "prepared copy swapped in"
-                            : "snapshot " + result.copyMethod().describe())
-                    + ", " + terminatedCount(result.terminated()) + ").");
+                            ? "prepared copy swapped in, " + terminatedCount(result.terminated())
+                            : terminatedCount(result.terminated()) + ", snapshot "
+                                    + result.copyMethod().describe())
+                    + ").");
         }
         return GoalReport.of(goal, target, result, clock);
     }
