@@ -1,8 +1,14 @@
 package io.github.pgreset.core;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -50,12 +56,13 @@ public record SourceFingerprint(String digest, SortedMap<String, String> files) 
                         "pgreset.snapshotSources names " + absolute + ", which does not exist. Fix the path (relative "
                                 + "paths are the project's), e.g. src/main/resources/db/migration.");
             }
-            try (Stream<Path> files = Files.walk(absolute)) {
+            // a migrations folder linked in from elsewhere counts as its files
+            try (Stream<Path> files = Files.walk(absolute, FileVisitOption.FOLLOW_LINKS)) {
                 for (Path file :
                         (Iterable<Path>) files.filter(Files::isRegularFile).sorted()::iterator) {
-                    full.put(name(base, file), sha256(Files.readAllBytes(file)));
+                    full.put(name(base, file), sha256(file));
                 }
-            } catch (IOException e) {
+            } catch (IOException | UncheckedIOException e) {
                 throw new PgResetException(
                         Problem.CONFIGURATION,
                         "Cannot read pgreset.snapshotSources " + absolute + ": " + e.getMessage(),
@@ -68,7 +75,7 @@ public record SourceFingerprint(String digest, SortedMap<String, String> files) 
             all.append(path).append('\0').append(digest).append('\n');
             files.put(path, digest.substring(0, FILE_DIGEST_CHARS));
         });
-        return new SourceFingerprint(sha256(all.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)), files);
+        return new SourceFingerprint(sha256(all.toString().getBytes(StandardCharsets.UTF_8)), files);
     }
 
     /**
@@ -104,8 +111,21 @@ public record SourceFingerprint(String digest, SortedMap<String, String> files) 
     }
 
     private static String sha256(byte[] bytes) {
+        return HexFormat.of().formatHex(sha256().digest(bytes));
+    }
+
+    /** A file's digest, read in blocks: a seed file may be large. */
+    private static String sha256(Path file) throws IOException {
+        MessageDigest digest = sha256();
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
+            in.transferTo(OutputStream.nullOutputStream());
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static MessageDigest sha256() {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java has SHA-256", e);
         }

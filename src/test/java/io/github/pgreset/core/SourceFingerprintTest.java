@@ -58,6 +58,16 @@ class SourceFingerprintTest {
     }
 
     @Test
+    void aLinkedFolderCountsAsItsFiles() throws Exception {
+        write("shared/V1__a.sql", "CREATE TABLE a ();");
+        Files.createSymbolicLink(project.resolve("db"), project.resolve("shared"));
+        SourceFingerprint linked = fingerprint();
+        assertThat(linked.files()).containsOnlyKeys("db/V1__a.sql");
+        write("shared/V1__a.sql", "CREATE TABLE a (id int);");
+        assertThat(fingerprint().changesSince(linked, 5)).containsExactly("db/V1__a.sql changed");
+    }
+
+    @Test
     void aMissingSourceIsAConfigurationError() {
         assertThatThrownBy(() -> SourceFingerprint.of(project, List.of(Path.of("src/main/resources/db/migraton"))))
                 .hasMessageContaining(
