@@ -2,10 +2,11 @@
 # Runs the README's test command as an ordinary user on a fresh clone of this checkout, with no servers given, so the
 # tests take the embedded route (PostgreSQL from Maven Central's binaries, started by the tests). Source it from the
 # checkout's root, as root; extra Maven arguments in NEWCOMER_ARGS (default: one PostgreSQL version, the Mojo tests,
-# the clone test, which proves here, on the home directory's ext4, that copies are not clones, and one invoker build).
+# the clone test, which proves here, on the home directory's ext4, that copies are not clones, the kill test, whose goal
+# processes must reach a server without a password, and one invoker build).
 set -euo pipefail
 NEWCOMER=${NEWCOMER:-pgreset-newcomer}
-NEWCOMER_ARGS=${NEWCOMER_ARGS:-"-Dpgreset.test.versions=18 -Dit.test=GoalsIT,CloneIT -Dinvoker.test=snapshot-restore"}
+NEWCOMER_ARGS=${NEWCOMER_ARGS:-"-Dpgreset.test.versions=18 -Dit.test=GoalsIT,CloneIT,KillIT -Dinvoker.test=snapshot-restore"}
 id -u "$NEWCOMER" >/dev/null 2>&1 || useradd --create-home --shell /bin/bash "$NEWCOMER"
 home=$(getent passwd "$NEWCOMER" | cut -d: -f6)
 rm -rf "$home/pgreset" "$home/.m2"

@@ -6,17 +6,25 @@ import java.util.Set;
 
 /**
  * One goal in a JVM of its own, as {@code mvn pgreset:<goal>} runs it, for the tests that kill a goal part-way
- * ({@link KillIT}). Arguments: server version, host, port, user, password, goal, database. Prints what the goal says,
- * then {@code done}.
+ * ({@link KillIT}). Arguments: server version, host, port, user, goal, database; the password, if any, in the
+ * environment variable {@value #PASSWORD_VARIABLE} (an embedded server has none). Prints what the goal says, then
+ * {@code done}.
  */
 public final class GoalProcess {
+    static final String PASSWORD_VARIABLE = "PGRESET_GOAL_PASSWORD";
+
     private GoalProcess() {}
 
     public static void main(String[] args) {
         PgServer server = new PgServer(
-                ServerVersion.parse(args[0]), args[1], Integer.parseInt(args[2]), args[3], args[4], "kill test");
-        String goal = args[5];
-        String database = args[6];
+                ServerVersion.parse(args[0]),
+                args[1],
+                Integer.parseInt(args[2]),
+                args[3],
+                System.getenv(PASSWORD_VARIABLE),
+                "kill test");
+        String goal = args[4];
+        String database = args[5];
         ResetService service = new ResetService(
                 new ResetSettings(server.target(database), Duration.ofSeconds(60), false, server.safety(Set.of())),
                 new ProgressListener() {

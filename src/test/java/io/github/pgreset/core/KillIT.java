@@ -157,7 +157,7 @@ class KillIT {
     private static List<String> stop(PgServer server, Case c, String database, Signal signal) throws Exception {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Path log = Files.createTempFile("pgreset-kill-", ".log");
-        Process process = new ProcessBuilder(
+        ProcessBuilder goal = new ProcessBuilder(
                         java.toString(),
                         "-cp",
                         System.getProperty("java.class.path"),
@@ -167,12 +167,15 @@ class KillIT {
                         server.host(),
                         String.valueOf(server.port()),
                         server.user(),
-                        server.password(),
                         c.goal(),
                         database)
                 .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
+                .redirectOutput(log.toFile());
+        // an embedded server has no password
+        if (server.password() != null) {
+            goal.environment().put(GoalProcess.PASSWORD_VARIABLE, server.password());
+        }
+        Process process = goal.start();
         Deadline deadline = Deadline.after(PAUSE_WAIT);
         String paused = "pgreset: paused after " + c.step();
         while (!Files.readAllLines(log).contains(paused)) {
