@@ -1,7 +1,5 @@
 package io.github.pgreset.core;
 
-import java.util.Locale;
-
 /**
  * How pgreset asks PostgreSQL 18+ to copy a database's files for its snapshots and copies ({@code file_copy_method}
  * with {@code CREATE DATABASE ... STRATEGY FILE_COPY}).
@@ -18,13 +16,10 @@ public enum FileCopyMethod {
     COPY;
 
     public static FileCopyMethod parse(String text) {
-        try {
-            return valueOf(text.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new PgResetException(
-                    Problem.CONFIGURATION,
-                    "pgreset.fileCopyMethod \"" + text + "\" is not one of auto (clone where the file system "
-                            + "clones), clone or copy.");
-        }
+        return ChoiceParameter.parse(
+                FileCopyMethod.class,
+                "pgreset.fileCopyMethod",
+                text,
+                "is not one of auto (clone where the file system clones), clone or copy.");
     }
 }

@@ -1,7 +1,5 @@
 package io.github.pgreset.core;
 
-import java.util.Locale;
-
 /**
  * What {@code snapshot} and {@code restore} are told beyond the target.
  *
@@ -22,14 +20,11 @@ public record SnapshotOptions(
         FAIL;
 
         public static OnStale parse(String text) {
-            try {
-                return valueOf(text.trim().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw new PgResetException(
-                        Problem.CONFIGURATION,
-                        "pgreset.onStaleSnapshot \"" + text + "\" is not recreate (recreate the database empty for the "
-                                + "migrations) or fail.");
-            }
+            return ChoiceParameter.parse(
+                    OnStale.class,
+                    "pgreset.onStaleSnapshot",
+                    text,
+                    "is not recreate (recreate the database empty for the migrations) or fail.");
         }
     }
 

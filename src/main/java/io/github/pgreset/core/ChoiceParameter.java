@@ -1,0 +1,19 @@
+package io.github.pgreset.core;
+
+import java.util.Locale;
+
+/** Reads a parameter whose value is one of an enum's constants, in any case, with - for _. */
+final class ChoiceParameter {
+    private ChoiceParameter() {}
+
+    /**
+     * @param refusal what follows {@code pgreset.x "value"} when the value is none of them: {@code is not one of ...}
+     */
+    static <E extends Enum<E>> E parse(Class<E> type, String property, String text, String refusal) {
+        try {
+            return Enum.valueOf(type, text.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
+        } catch (IllegalArgumentException e) {
+            throw new PgResetException(Problem.CONFIGURATION, property + " \"" + text + "\" " + refusal);
+        }
+    }
+}
