@@ -1,24 +1,4 @@
 package com.example;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import org.junit.jupiter.api.Test;
-
-/** Finds its fork's database fresh from the snapshot (one row), then leaves its mark in it. */
-class ForkTwoIT {
-    @Test
-    void myForksDatabaseIsFresh() throws SQLException {
-        try (Connection db = DriverManager.getConnection(
-                System.getProperty("db.url"), System.getProperty("db.user"), System.getProperty("db.password"))) {
-            try (ResultSet rs = db.createStatement().executeQuery("SELECT count(*) FROM visit")) {
-                rs.next();
-                assertEquals(1, rs.getInt(1), "only the snapshot's row in " + System.getProperty("db.url"));
-            }
-            db.createStatement().execute("INSERT INTO visit (test) VALUES ('ForkTwoIT')");
-        }
-    }
-}
+/** One of the two test classes, which Failsafe gives one to each fork. */
+class ForkTwoIT extends FreshDatabase {}
