@@ -134,8 +134,9 @@ public final class ResetService {
                 return new Snapshots(connection, target(), names, options, progress).snapshot(true);
             }
             GoalLock.acquire(connection, target(), progress);
-            SnapshotResult result = new Snapshots(connection, target(), names, options, progress).snapshot(false);
-            new Snapshots(connection, target(), names, options, progress).prepareCopy();
+            Snapshots snapshots = new Snapshots(connection, target(), names, options, progress);
+            SnapshotResult result = snapshots.snapshot(false);
+            snapshots.prepareCopy();
             return result;
         }
     }
@@ -155,15 +156,11 @@ public final class ResetService {
             if (!settings.dryRun()) {
                 GoalLock.acquire(connection, target(), progress);
             }
-            if (snapshotOptions.sources() != null) {
-                String stale =
-                        Snapshots.whyStale(names, connection.databaseRow(names.snapshot()), snapshotOptions.sources());
-                if (stale != null) {
-                    return restoreStale(connection, options, names, stale, snapshotOptions.onStale(), start);
-                }
-            }
             return new Snapshots(connection, target(), names, snapshotOptions, progress)
-                    .restore(options, settings.dryRun());
+                    .restore(
+                            options,
+                            settings.dryRun(),
+                            stale -> restoreStale(connection, options, names, stale, snapshotOptions.onStale(), start));
         }
     }
 

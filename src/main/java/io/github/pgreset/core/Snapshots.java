@@ -27,19 +27,21 @@ final class Snapshots {
     private final Target target;
     private final SnapshotNames names;
     private final ProgressListener progress;
-    private final SnapshotOptions options;
+    private final SnapshotOptions snapshotOptions;
+    private final StorageProbe storage;
     private final long startNanos = System.nanoTime();
 
     Snapshots(
             MaintenanceConnection connection,
             Target target,
             SnapshotNames names,
-            SnapshotOptions options,
+            SnapshotOptions snapshotOptions,
             ProgressListener progress) {
         this.connection = connection;
         this.target = target;
         this.names = names;
-        this.options = options;
+        this.snapshotOptions = snapshotOptions;
+        this.storage = new StorageProbe(connection);
         this.progress = progress;
     }
 
@@ -62,7 +64,7 @@ final class Snapshots {
         requireOwn(names.snapshot(), earlier);
         requireOwn(names.prepared(), rows.get(names.prepared()));
         Leftovers leftovers = Leftovers.of(names, rows, connection.version());
-        if (options.sources() != null && whyStale(names, earlier, options.sources()) == null) {
+        if (snapshotOptions.sources() != null && whyStale(names, earlier, snapshotOptions.sources()) == null) {
             // made from the same sources: the snapshot stays the very same database
             if (!dryRun) {
                 execute(leftovers.plan(), leftovers);
@@ -123,7 +125,7 @@ final class Snapshots {
         finish.add(DatabaseStatements.rename(names.partialSnapshot(), names.snapshot()));
         finish.add(DatabaseStatements.isTemplate(names.snapshot(), true));
         finish.add(DatabaseStatements.comment(
-                names.snapshot(), Marks.snapshot(names.target(), takenAt, options.sources())));
+                names.snapshot(), Marks.snapshot(names.target(), takenAt, snapshotOptions.sources())));
         Step finishing = Step.of("finish", "Finishing the snapshot " + describe(names.snapshot()), finish)
                 .settling(dropPartial);
         if (earlier != null) {
@@ -225,10 +227,18 @@ final class Snapshots {
      * transaction renames the target aside and the copy into its name and opens it: a client finds either the old
      * database or the fresh one, never the name missing.
      */
-    RestoreResult restore(DropOptions dropOptions, boolean dryRun) {
+    RestoreResult restore(DropOptions dropOptions, boolean dryRun, WhenStale whenStale) {
         MaintenanceConnection.TargetState state = read();
         Map<DatabaseName, DatabaseRow> rows = state.rowsByName();
         DatabaseRow snapshot = rows.get(names.snapshot());
+        String stale = snapshotOptions.sources() == null ? null : whyStale(names, snapshot, snapshotOptions.sources());
+        if (stale != null) {
+            Leftovers leftovers = Leftovers.of(names, rows, connection.version());
+            if (!dryRun) {
+                execute(leftovers.plan(), leftovers);
+            }
+            return whenStale.restore(stale);
+        }
         if (snapshot == null) {
             throw new PgResetException(
                     Problem.DATABASE_MISSING,
@@ -307,6 +317,13 @@ final class Snapshots {
                 statements,
                 false,
                 null);
+    }
+
+    /** What restore does instead of restoring a snapshot that is stale for pgreset.snapshotSources. */
+    @FunctionalInterface
+    interface WhenStale {
+        /** @param why why the snapshot is stale, for a sentence ({@link #whyStale}) */
+        RestoreResult restore(String why);
     }
 
     /** Moves the target aside and the copy in; when there is no target (or only an invalid one), the copy takes the name. */
@@ -420,12 +437,11 @@ final class Snapshots {
     /** How to copy {@code source} ({@link CopyMethod#choose}); before 15 there is nothing to choose or read. */
     private CopyMethod copyMethodFor(DatabaseName source) {
         if (!connection.version().supports(Feature.CREATE_STRATEGY)) {
-            return CopyMethod.choose(options.fileCopyMethod(), connection.version(), 0, null);
+            return CopyMethod.choose(snapshotOptions.fileCopyMethod(), connection.version(), 0, null);
         }
-        StorageProbe probe = new StorageProbe(connection);
-        StorageProbe.DatabaseStorage stored = probe.databaseStorage(source);
+        StorageProbe.DatabaseStorage stored = storage.databaseStorage(source);
         return CopyMethod.choose(
-                options.fileCopyMethod(), connection.version(), stored.bytes(), () -> probe.storage(stored));
+                snapshotOptions.fileCopyMethod(), connection.version(), stored.bytes(), () -> storage.storage(stored));
     }
 
     /**

@@ -8,8 +8,10 @@ import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -65,6 +67,7 @@ final class StorageProbe {
     record Storage(boolean clones, String reason) {}
 
     private final MaintenanceConnection connection;
+    private final Map<String, Storage> seen = new HashMap<>();
 
     StorageProbe(MaintenanceConnection connection) {
         this.connection = connection;
@@ -76,8 +79,15 @@ final class StorageProbe {
                 .get(0);
     }
 
-    /** Whether copies of a database stored as {@code storage} says are clones. */
+    /**
+     * Whether copies of a database stored as {@code storage} says are clones; looked at once per directory for the goal
+     * (a snapshot copies the database, then the snapshot).
+     */
     Storage storage(DatabaseStorage storage) {
+        return seen.computeIfAbsent(storage.mayStat() + " " + storage.directory(), where -> lookAt(storage));
+    }
+
+    private Storage lookAt(DatabaseStorage storage) {
         if (storage.directory() == null) {
             return new Storage(
                     false,
