@@ -7,7 +7,7 @@ final class ChoiceParameter {
     private ChoiceParameter() {}
 
     /**
-     * @param refusal what follows {@code pgreset.x "value"} when the value is none of them: {@code is not one of ...}
+     * @param refusal what follows the property and its value in the message when the value is none of them: {@code is not one of ...}
      */
     static <E extends Enum<E>> E parse(Class<E> type, String property, String text, String refusal) {
         try {
