@@ -1,12 +1,15 @@
 package io.github.pgreset.maven;
 
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.maven.plugin.logging.Log;
 
-/** A Maven log that keeps every line, prefixed with its level, for assertions. */
+/**
+ * A Maven log that keeps every line, prefixed with its level, for assertions. Safe to write from several threads, as
+ * Maven's own log is: with {@code databases}, each database's goal runs on its own thread and logs from there.
+ */
 final class CapturingLog implements Log {
-    private final List<String> lines = new ArrayList<>();
+    private final List<String> lines = new CopyOnWriteArrayList<>();
 
     List<String> lines() {
         return lines;
