@@ -21,6 +21,12 @@ public record CreateOptions(
         return new CreateOptions(null, null, null, null, null, null, null, null, null);
     }
 
+    /** These options with the OWNER given ({@code null}: the connecting role). */
+    public CreateOptions ownedBy(String role) {
+        return new CreateOptions(
+                role, template, encoding, locale, lcCollate, lcCtype, tablespace, connectionLimit, strategy);
+    }
+
     public CreateOptions {
         if (connectionLimit != null && connectionLimit < -1) {
             throw new PgResetException(

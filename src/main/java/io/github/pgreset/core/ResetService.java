@@ -160,19 +160,22 @@ public final class ResetService {
                     .restore(
                             options,
                             settings.dryRun(),
-                            stale -> restoreStale(connection, options, names, stale, snapshotOptions.onStale(), start));
+                            (stale, owner) -> restoreStale(
+                                    connection, options, names, stale, owner, snapshotOptions.onStale(), start));
         }
     }
 
     /**
-     * A stale snapshot is not restored: the database is recreated empty as {@link #recreate} does, for the migrations
-     * that follow to rebuild it and snapshot to save it, or the goal fails saying why.
+     * A stale snapshot is not restored: the database is recreated empty as {@link #recreate} does, owned by {@code
+     * owner} (whom the replaced database belonged to), for the migrations that follow to rebuild it and snapshot to
+     * save it, or the goal fails saying why.
      */
     private RestoreResult restoreStale(
             MaintenanceConnection connection,
             DropOptions options,
             SnapshotNames names,
             String stale,
+            String owner,
             SnapshotOptions.OnStale onStale,
             long start) {
         if (onStale == SnapshotOptions.OnStale.FAIL) {
@@ -182,7 +185,10 @@ public final class ResetService {
                             + "your migrations, then pgreset:snapshot), or set pgreset.onStaleSnapshot=recreate to "
                             + "have the build recreate the database for the migrations.");
         }
-        return RestoreResult.recreated(names, stale, recreateOn(connection, options, CreateOptions.defaults(), start));
+        return RestoreResult.recreated(
+                names,
+                stale,
+                recreateOn(connection, options, CreateOptions.defaults().ownedBy(owner), start));
     }
 
     /** Clones the snapshot into the copy that the next restore swaps in (nothing when there is no snapshot). */

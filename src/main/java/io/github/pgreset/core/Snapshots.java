@@ -237,7 +237,7 @@ final class Snapshots {
             if (!dryRun) {
                 execute(leftovers.plan(), leftovers);
             }
-            return whenStale.restore(stale);
+            return whenStale.restore(stale, ownerToKeep(rows.get(names.target()), snapshot));
         }
         if (snapshot == null) {
             throw new PgResetException(
@@ -322,8 +322,24 @@ final class Snapshots {
     /** What restore does instead of restoring a snapshot that is stale for pgreset.snapshotSources. */
     @FunctionalInterface
     interface WhenStale {
-        /** @param why why the snapshot is stale, for a sentence ({@link #whyStale}) */
-        RestoreResult restore(String why);
+        /**
+         * @param why why the snapshot is stale, for a sentence ({@link #whyStale})
+         * @param owner the owner the recreated database keeps ({@link #ownerToKeep}), {@code null} for the connecting
+         *     role
+         */
+        RestoreResult restore(String why, String owner);
+    }
+
+    /**
+     * Whom a database recreated in place of a stale snapshot belongs to: the owner of the database it replaces, else
+     * of the stale snapshot, as a restored copy would. On PostgreSQL 15+ the owner of a database owns its public
+     * schema, so the application's role, which runs the migrations next, keeps the right to create tables there.
+     */
+    static String ownerToKeep(DatabaseRow target, DatabaseRow snapshot) {
+        if (target != null) {
+            return target.owner();
+        }
+        return snapshot == null ? null : snapshot.owner();
     }
 
     /** Moves the target aside and the copy in; when there is no target (or only an invalid one), the copy takes the name. */

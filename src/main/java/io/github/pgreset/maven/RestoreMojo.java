@@ -81,9 +81,9 @@ public class RestoreMojo extends AbstractDropMojo {
 
     /**
      * What {@code restore} does when {@code snapshotSources} are given and the snapshot is missing or was made from
-     * other sources: {@code recreate} recreates the database empty, as {@code recreate} does, and says why, so that the
-     * migrations after it rebuild the database and {@code snapshot} saves it; {@code fail} fails the build with that
-     * reason.
+     * other sources: {@code recreate} recreates the database empty, as {@code recreate} does but owned by whom the
+     * database it replaces belonged to, and says why, so that the migrations after it rebuild the database and {@code
+     * snapshot} saves it; {@code fail} fails the build with that reason.
      *
      * <p>Property: {@code pgreset.onStaleSnapshot}. Example: {@code <onStaleSnapshot>fail</onStaleSnapshot>}.
      *

@@ -8,6 +8,8 @@ import io.github.pgreset.testing.PostgresTest;
 import io.github.pgreset.testing.TestDatabases;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -88,6 +90,30 @@ class SnapshotSourcesIT {
                 .as("recreated empty, for the migrations")
                 .isFalse();
         assertThat(server.databaseExists(chat + "_snapshot")).isFalse();
+    }
+
+    @PostgresTest
+    void theRecreatedDatabaseKeepsItsOwnerSoThatTheApplicationsRoleCanMigrateIt(PgServer server, TestDatabases dbs)
+            throws Exception {
+        migration("V1__messages.sql", "CREATE TABLE message (id int PRIMARY KEY);");
+        String app = dbs.createRole("app", "app-secret", "");
+        String chat = migrated(server, dbs);
+        server.execute("ALTER DATABASE " + SqlText.identifier(chat) + " OWNER TO " + SqlText.identifier(app));
+
+        RestoreResult result = service(server, chat).restore(DropOptions.defaults(), sources(null));
+
+        assertThat(result.stale()).isNotNull();
+        assertThat(server.query(
+                        "SELECT pg_get_userbyid(datdba) FROM pg_database WHERE datname = " + SqlText.literal(chat),
+                        rs -> rs.getString(1)))
+                .as("owned by whom the replaced database belonged to, not by pgreset's role")
+                .containsExactly(app);
+        try (Connection migrations = server.connect(chat, "flyway", app, "app-secret");
+                Statement statement = migrations.createStatement()) {
+            // PostgreSQL 15+: the public schema belongs to the database's owner; the migrations run as the app's role
+            statement.execute("CREATE TABLE message (id int PRIMARY KEY)");
+        }
+        assertThat(server.hasTable(chat, "message")).isTrue();
     }
 
     @PostgresTest
