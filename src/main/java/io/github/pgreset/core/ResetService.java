@@ -185,6 +185,10 @@ public final class ResetService {
                             + "your migrations, then pgreset:snapshot), or set pgreset.onStaleSnapshot=recreate to "
                             + "have the build recreate the database for the migrations.");
         }
+        // said before the drop, so that a build stopped part-way has told why its database is being recreated
+        progress.info("Not restoring \"" + names.target() + "\" from \"" + names.snapshot() + "\": " + stale
+                + ". pgreset.onStaleSnapshot=recreate: " + (settings.dryRun() ? "it would be" : "it is")
+                + " recreated empty for the migrations.");
         return RestoreResult.recreated(
                 names,
                 stale,

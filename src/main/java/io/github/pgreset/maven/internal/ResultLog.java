@@ -122,10 +122,7 @@ public final class ResultLog {
 
     public GoalReport restored(RestoreResult result) {
         if (result.stale() != null) {
-            log.info("Not restoring \"" + result.names().target() + "\" from \""
-                    + result.names().snapshot() + "\": "
-                    + result.stale().reason() + ". pgreset.onStaleSnapshot=recreate: "
-                    + (result.dryRun() ? "it would be" : "it is") + " recreated empty for the migrations.");
+            // why it was not restored was said before the database was dropped
             recreated(result.stale().recreated());
             return GoalReport.of(goal, target, result, clock);
         }
