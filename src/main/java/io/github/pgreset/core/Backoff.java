@@ -9,7 +9,7 @@ import java.time.Duration;
  * @param first the first pause
  * @param longest the pause never grows beyond this
  */
-record Backoff(Duration first, Duration longest) {
+public record Backoff(Duration first, Duration longest) {
     /** A statement the server refused because the database was in use (or a lock was not granted): try again. */
     static final Backoff RETRY = new Backoff(Duration.ofMillis(20), Duration.ofSeconds(1));
 
@@ -17,7 +17,7 @@ record Backoff(Duration first, Duration longest) {
     static final Backoff POLL = new Backoff(Duration.ofMillis(2), Duration.ofMillis(100));
 
     /** The pause after {@code pause}: doubled, at most {@link #longest}. */
-    Duration next(Duration pause) {
+    public Duration next(Duration pause) {
         Duration doubled = pause.multipliedBy(2);
         return doubled.compareTo(longest) > 0 ? longest : doubled;
     }

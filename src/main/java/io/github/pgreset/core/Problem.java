@@ -24,6 +24,11 @@ public enum Problem {
     UNSUPPORTED,
     /** The machine-readable report could not be written. */
     REPORT_NOT_WRITTEN,
+    /**
+     * The server pgreset starts for the build (pgreset:start) could not be set up, started or stopped: its binaries,
+     * its data directory, its process.
+     */
+    LOCAL_SERVER,
     /** The goal was stopped: the JVM is shutting down (Ctrl-C, a kill, a cancelled job). */
     STOPPED,
     /** The server answered with an error the plugin did not expect. */

@@ -15,6 +15,8 @@ import io.github.pgreset.core.SafetyRules;
 import io.github.pgreset.core.Sentences;
 import io.github.pgreset.core.Target;
 import io.github.pgreset.core.TargetResolver;
+import io.github.pgreset.core.server.LocalServer;
+import io.github.pgreset.core.server.LocalServers;
 import io.github.pgreset.maven.internal.CommandLine;
 import io.github.pgreset.maven.internal.CommandLineProperties;
 import io.github.pgreset.maven.internal.MavenProgress;
@@ -193,6 +195,19 @@ public abstract class AbstractPgResetMojo extends AbstractMojo {
     @Parameter(property = "pgreset.reportFile")
     private File reportFile;
 
+    /**
+     * The folder of the server that {@code pgreset:start} runs for the project. A goal with no {@link #url} works on
+     * that server when it is running, so that {@code mvn pgreset:recreate} after {@code mvn pgreset:start} needs no
+     * address.
+     *
+     * <p>Property: {@code pgreset.dataDirectory}. Default: the project's folder under {@code ~/.pgreset/servers} (see
+     * {@code pgreset:start}). Example: {@code -Dpgreset.dataDirectory=/var/tmp/chat-postgres}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "pgreset.dataDirectory")
+    private File dataDirectory;
+
     @Parameter(defaultValue = "${settings}", readonly = true)
     private Settings settings;
 
@@ -263,7 +278,7 @@ public abstract class AbstractPgResetMojo extends AbstractMojo {
      * The one mapping of core failures to Maven's: what the user can fix fails the build with the message alone (Maven
      * would repeat the driver's text after it; -X shows the cause), an unexpected server error is an error.
      */
-    private static void fail(String message, Problem problem, Throwable cause)
+    static void fail(String message, Problem problem, Throwable cause)
             throws MojoExecutionException, MojoFailureException {
         if (problem == Problem.SERVER_ERROR) {
             throw new MojoExecutionException(message, cause);
@@ -403,15 +418,41 @@ public abstract class AbstractPgResetMojo extends AbstractMojo {
     }
 
     /**
+     * With no URL, the server that {@code pgreset:start} left running for this project (a goal run by hand after
+     * {@code mvn pgreset:start}); within the build that started it, {@code pgreset.url} names it already.
+     */
+    private Optional<LocalServer> startedServer() {
+        if ((url != null && !url.isBlank()) || session == null || session.getCurrentProject() == null) {
+            return Optional.empty();
+        }
+        Optional<LocalServer> server =
+                LocalServers.running(AbstractServerMojo.dataDirectory(dataDirectory, session.getCurrentProject()));
+        server.ifPresent(s -> getLog().info("No pgreset.url: working on the server that pgreset:start runs for this"
+                + " project (" + LocalServer.HOST + ":" + s.port() + ", " + s.dataDirectory() + ")."));
+        return server;
+    }
+
+    /**
      * The settings of the goal; {@code firstOfSeveral} is the first of pgreset.databases, which stands in for the
      * database of the URL when the URL names none (each database of the list replaces it anyway).
      */
     private ResetSettings settings(ServerCredentials credentials, DatabaseName firstOfSeveral) {
         String named =
                 firstOfSeveral != null && (database == null || database.isBlank()) ? firstOfSeveral.value() : database;
-        Target target = new TargetResolver(LibpqEnvironment.of(System.getenv()), System.getProperty("user.name"))
-                .resolve(new ConnectionRequest(
+        ConnectionRequest request = startedServer()
+                .map(server -> new ConnectionRequest(
+                        server.url(
+                                named != null && !named.isBlank()
+                                        ? named
+                                        : session.getCurrentProject().getArtifactId()),
+                        named,
+                        credentials.username() != null ? credentials.username() : server.superuser(),
+                        credentials.password() != null ? credentials.password() : server.password(),
+                        maintenanceDatabase))
+                .orElseGet(() -> new ConnectionRequest(
                         url, named, credentials.username(), credentials.password(), maintenanceDatabase));
+        Target target = new TargetResolver(LibpqEnvironment.of(System.getenv()), System.getProperty("user.name"))
+                .resolve(request);
         Set<String> protectedNames = protectedDatabases == null
                 ? Set.of()
                 : protectedDatabases.stream()

@@ -24,7 +24,7 @@ import org.w3c.dom.NodeList;
 class PluginDocumentationTest {
     private static final Path DESCRIPTOR = Path.of("target/classes/META-INF/maven/plugin.xml");
     private static final List<String> GOALS =
-            List.of("sessions", "terminate", "drop", "recreate", "snapshot", "restore");
+            List.of("sessions", "terminate", "drop", "recreate", "snapshot", "restore", "start", "stop");
 
     /** One parameter of one goal, as the generated plugin descriptor has it. */
     record DescribedParameter(String goal, String name, String property, String defaultValue, String description) {}
@@ -149,8 +149,8 @@ class PluginDocumentationTest {
                 parameters.stream().map(DescribedParameter::property).collect(java.util.stream.Collectors.toSet());
         java.util.regex.Pattern named = java.util.regex.Pattern.compile("pgreset([.:])([a-zA-Z]+)");
         List<String> unknown = new java.util.ArrayList<>();
-        try (java.util.stream.Stream<Path> files = Files.list(Path.of("src/main/java/io/github/pgreset/core"))) {
-            for (Path file : files.toList()) {
+        try (java.util.stream.Stream<Path> files = Files.walk(Path.of("src/main/java/io/github/pgreset/core"))) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
                 java.util.regex.Matcher m = named.matcher(Files.readString(file));
                 while (m.find()) {
                     boolean known = m.group(1).equals(".")

@@ -1,0 +1,373 @@
+package io.github.pgreset.core.server;
+
+import io.github.pgreset.core.Backoff;
+import io.github.pgreset.core.Deadline;
+import io.github.pgreset.core.PgResetException;
+import io.github.pgreset.core.Problem;
+import io.github.pgreset.core.ProgressListener;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The servers pgreset starts for builds on machines that have none: {@link #start} makes (once) and starts a server in
+ * its folder, or finds it running; {@link #stop} stops it, and may delete it. Every step that changes a folder runs
+ * under that folder's lock, so two builds at once get one server.
+ */
+public final class LocalServers {
+    private static final String SUPERUSER = "postgres";
+    private static final Backoff RETRY_START = new Backoff(Duration.ofMillis(100), Duration.ofSeconds(1));
+
+    private final Path home;
+    private final BinaryArtifacts artifacts;
+    private final ProgressListener progress;
+    private final Platform platform;
+    private final String pathVariable;
+
+    /**
+     * @param home pgreset's own folder, for the binaries' cache ({@link #defaultHome})
+     * @param artifacts where the binaries' jars come from
+     * @param progress where each stage of a first start is said
+     */
+    public LocalServers(Path home, BinaryArtifacts artifacts, ProgressListener progress) {
+        this(home, artifacts, progress, Platform.current(), System.getenv("PATH"));
+    }
+
+    LocalServers(
+            Path home, BinaryArtifacts artifacts, ProgressListener progress, Platform platform, String pathVariable) {
+        this.home = home;
+        this.artifacts = artifacts;
+        this.progress = progress;
+        this.platform = platform;
+        this.pathVariable = pathVariable;
+    }
+
+    /**
+     * pgreset's own folder: {@code ~/.pgreset} for a user; {@code /var/lib/pgreset} for root, where the account that
+     * runs the server can reach it (root's home is closed to others).
+     */
+    public static Path defaultHome(Path userHome) {
+        return OsAccount.root() ? Path.of("/var/lib/pgreset") : userHome.resolve(".pgreset");
+    }
+
+    /**
+     * A project's own server folder under pgreset's: {@code servers/chat-1a2b3c4d}, the project's name and a digest of
+     * its folder, so that two clones of one project do not share a server.
+     */
+    public static Path defaultDataDirectory(Path home, String project, Path projectDirectory) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(projectDirectory
+                            .toAbsolutePath()
+                            .normalize()
+                            .toString()
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            String safeName = project.replaceAll("[^A-Za-z0-9._-]", "_");
+            return home.resolve("servers")
+                    .resolve(safeName + "-" + HexFormat.of().formatHex(digest, 0, 4));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+
+    /** The server pgreset started in this folder, when it is running; nothing is changed. */
+    public static Optional<LocalServer> running(Path dataDirectory) {
+        ServerDirectory folder = new ServerDirectory(dataDirectory);
+        try {
+            if (!Files.isRegularFile(folder.root().resolve(ServerRecord.FILE))) {
+                return Optional.empty();
+            }
+            Optional<ServerRecord> record = ServerRecord.read(folder.root());
+            Optional<PostmasterPid> pid = PostmasterPid.read(folder.data());
+            if (record.isEmpty()
+                    || !record.get().ready()
+                    || pid.isEmpty()
+                    || !pid.get().alive()) {
+                return Optional.empty();
+            }
+            ServerRecord r = record.get();
+            return Optional.of(
+                    new LocalServer(folder.root(), r.release(), pid.get().port(), r.superuser(), r.password()));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    public StartResult start(StartRequest request) {
+        long began = System.nanoTime();
+        Deadline deadline = Deadline.after(request.timeout());
+        ServerDirectory folder = new ServerDirectory(request.dataDirectory());
+        // as root, the account and the program that switches to it must exist before anything is touched
+        OsAccount account = OsAccount.root()
+                ? OsAccount.forRoot(request.account(), OsAccount.searchPath(pathVariable))
+                : OsAccount.buildUser();
+        try (FileLock lock = FileLock.take(folder.lock(), "the server in " + folder.root(), deadline)) {
+            ServerDirectory.Contents contents = folder.contents();
+            Optional<ServerRecord> existing = contents instanceof ServerDirectory.Ours ours
+                            && ours.record().ready()
+                    ? Optional.of(ours.record())
+                    : Optional.empty();
+            if (existing.isPresent()) {
+                checkMajor(folder, existing.get(), contents, request.version());
+                Optional<LocalServer> running = running(folder.root());
+                if (running.isPresent()) {
+                    // a database this server was asked for before is not looked up again: a cold JDBC login costs
+                    // more than the rest of a reused start (one dropped by hand since is made at the next start)
+                    boolean created = !existing.get().databases().contains(request.database())
+                            && ensureDatabase(folder, existing.get(), running.get(), request.database(), deadline);
+                    return new StartResult(running.get(), request.database(), true, false, created, millisSince(began));
+                }
+            }
+            Release release = existing.map(ServerRecord::release)
+                    .filter(r -> request.version().exact().isEmpty())
+                    .orElseGet(() -> release(request.version()));
+            Path binaries = binaries(release, deadline);
+            PgPrograms programs = new PgPrograms(binaries, platform, account);
+            ServerRecord record;
+            boolean initialised = existing.isEmpty();
+            if (initialised) {
+                record = initialise(folder, release, programs, account, request, deadline);
+            } else {
+                record = existing.get().release().equals(release)
+                        ? existing.get()
+                        : existing.get().withRelease(release);
+            }
+            record = port(folder, record, request.port());
+            LocalServer server = startServer(folder, record, programs, deadline);
+            boolean created = ensureDatabase(folder, record, server, request.database(), deadline);
+            return new StartResult(server, request.database(), false, initialised, created, millisSince(began));
+        } catch (IOException e) {
+            throw new PgResetException(
+                    Problem.LOCAL_SERVER,
+                    "Cannot set up the server in " + folder.root() + ": " + e.getMessage() + ". Check that the folder"
+                            + " can be written, or set pgreset.dataDirectory to one that can.",
+                    e);
+        }
+    }
+
+    public StopResult stop(Path dataDirectory, boolean remove, Duration timeout) {
+        long began = System.nanoTime();
+        Deadline deadline = Deadline.after(timeout);
+        ServerDirectory folder = new ServerDirectory(dataDirectory);
+        if (!Files.exists(folder.root())) {
+            return new StopResult(folder.root(), false, false, false, millisSince(began));
+        }
+        try (FileLock lock = FileLock.take(folder.lock(), "the server in " + folder.root(), deadline)) {
+            if (!(folder.contents() instanceof ServerDirectory.Ours ours)) {
+                return new StopResult(folder.root(), false, false, false, millisSince(began));
+            }
+            boolean stopped = false;
+            Optional<PostmasterPid> pid = PostmasterPid.read(folder.data());
+            if (pid.isPresent() && pid.get().alive()) {
+                ServerRecord record = ours.record();
+                OsAccount account = record.account().isEmpty()
+                        ? OsAccount.buildUser()
+                        : OsAccount.forRoot(record.account(), OsAccount.searchPath(pathVariable));
+                Path binaries = binaries(record.release(), deadline);
+                PgPrograms.Run run = new PgPrograms(binaries, platform, account).stop(folder.data(), deadline);
+                if (!run.succeeded()) {
+                    throw new PgResetException(
+                            Problem.LOCAL_SERVER,
+                            "pg_ctl could not stop the server in " + folder.data() + ": " + run.output()
+                                    + ". Its log is " + folder.log() + ".");
+                }
+                stopped = true;
+            }
+            if (remove) {
+                Folders.delete(folder.root());
+            }
+            return new StopResult(folder.root(), true, stopped, remove, millisSince(began));
+        } catch (IOException e) {
+            throw new PgResetException(
+                    Problem.LOCAL_SERVER, "Cannot remove " + folder.root() + ": " + e.getMessage() + ".", e);
+        }
+    }
+
+    /** A data directory of another major version cannot be run by these binaries: refused, and left as it is. */
+    private static void checkMajor(
+            ServerDirectory folder, ServerRecord record, ServerDirectory.Contents contents, VersionRequest asked) {
+        String major = ((ServerDirectory.Ours) contents)
+                .major()
+                .orElse(record.release().major());
+        if (!asked.accepts(major)) {
+            throw new PgResetException(
+                    Problem.CONFIGURATION,
+                    "The server in " + folder.root() + " holds a PostgreSQL " + major + " data directory, and"
+                            + " pgreset.postgresVersion asks for " + asked.text() + ": PostgreSQL cannot run a data"
+                            + " directory of another major version, and pgreset left it as it is. Set"
+                            + " pgreset.postgresVersion=" + major + ", give another pgreset.dataDirectory, or delete"
+                            + " this server with its databases: mvn pgreset:stop -Dpgreset.removeData=true.");
+        }
+    }
+
+    private Release release(VersionRequest asked) {
+        if (asked.exact().isPresent()) {
+            return asked.exact().get();
+        }
+        progress.info("Looking up the newest PostgreSQL" + (asked.newest() ? "" : " " + asked.text()) + " in "
+                + platform.artifactId() + "...");
+        return asked.choose(artifacts.releases(platform.groupId(), platform.artifactId()), platform.artifactId());
+    }
+
+    private Path binaries(Release release, Deadline deadline) {
+        BinaryCache cache = new BinaryCache(home.resolve("postgres"));
+        if (cache.has(platform, release)) {
+            return cache.folder(platform, release);
+        }
+        Path jar = artifacts.jar(platform.groupId(), platform.artifactId(), release);
+        return cache.unpacked(platform, release, jar, deadline, progress);
+    }
+
+    /** Makes the data directory: the record first (so a kill is recognised), then initdb, then the record ready. */
+    private ServerRecord initialise(
+            ServerDirectory folder,
+            Release release,
+            PgPrograms programs,
+            OsAccount account,
+            StartRequest request,
+            Deadline deadline)
+            throws IOException {
+        long began = System.nanoTime();
+        PgPrograms.Run version = programs.version(deadline);
+        if (!version.succeeded()) {
+            throw new PgResetException(
+                    Problem.LOCAL_SERVER,
+                    "The PostgreSQL " + release + " binaries do not run on this machine"
+                            + (account.switches() ? " as \"" + account.name() + "\"" : "") + ": " + version.output()
+                            + (account.switches()
+                                    ? ". The account must be able to reach " + home + " and " + folder.root()
+                                            + "; set pgreset.dataDirectory to a folder it can reach."
+                                    : "."));
+        }
+        Files.createDirectories(folder.root());
+        OwnerOnly.restrict(folder.root());
+        account.own(folder.root());
+        ServerRecord record =
+                new ServerRecord(release, 0, true, SUPERUSER, password(), account.name(), false, Set.of());
+        record.write(folder.root());
+        Folders.delete(folder.data()); // left by a start killed during initdb: the record says it is pgreset's
+        Path passwordFile = folder.root().resolve("initdb-password");
+        try {
+            Files.writeString(passwordFile, record.password() + "\n");
+            OwnerOnly.restrict(passwordFile);
+            account.own(passwordFile);
+            PgPrograms.Run initdb = programs.initdb(folder.data(), SUPERUSER, passwordFile, release, deadline);
+            if (!initdb.succeeded()) {
+                throw new PgResetException(
+                        Problem.LOCAL_SERVER, "initdb failed in " + folder.data() + ":\n" + initdb.output());
+            }
+        } finally {
+            Files.deleteIfExists(passwordFile);
+        }
+        // on 127.0.0.1 only, over TCP only: no socket file that another server on this machine might use
+        Files.writeString(
+                folder.data().resolve("postgresql.conf"),
+                "\n# pgreset:start\nlisten_addresses = '127.0.0.1'\nunix_socket_directories = ''\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        ServerRecord ready = record.readied();
+        ready.write(folder.root());
+        progress.info("Made the data directory " + folder.data() + " (PostgreSQL " + release + ", superuser "
+                + SUPERUSER + (account.switches() ? ", run as \"" + account.name() + "\"" : "") + ") in "
+                + millisSince(began) + " ms.");
+        return ready;
+    }
+
+    /**
+     * The port to start on: the one asked for, else the one kept for the folder, else a free one. A kept port that
+     * another program took since is replaced when pgreset had chosen it, and refused when the user had.
+     */
+    private static ServerRecord port(ServerDirectory folder, ServerRecord record, int asked) throws IOException {
+        ServerRecord chosen;
+        if (asked != 0) {
+            chosen = record.withPort(asked, false);
+        } else if (record.port() != 0 && (record.portChosen() || Ports.free(record.port()))) {
+            chosen = record;
+        } else {
+            chosen = record.withPort(Ports.free(), true);
+        }
+        if (!Ports.free(chosen.port())) {
+            if (!chosen.portChosen()) {
+                throw new PgResetException(
+                        Problem.LOCAL_SERVER,
+                        "Port " + chosen.port() + " on " + LocalServer.HOST + " is in use by another program, so the"
+                                + " server in " + folder.root() + " cannot listen there. Set pgreset.port to a free"
+                                + " port, or to 0 to let pgreset choose one.");
+            }
+            chosen = record.withPort(Ports.free(), true);
+        }
+        if (!chosen.equals(record)) {
+            chosen.write(folder.root());
+        }
+        return chosen;
+    }
+
+    /**
+     * pg_ctl start, again while the server that was killed has left processes behind that still hold its shared
+     * memory (they end within moments of noticing), then the pgpass file for psql.
+     */
+    private LocalServer startServer(ServerDirectory folder, ServerRecord record, PgPrograms programs, Deadline deadline)
+            throws IOException {
+        long began = System.nanoTime();
+        Optional<PostmasterPid> stale = PostmasterPid.read(folder.data());
+        if (stale.isPresent() && !stale.get().alive()) {
+            // the server was killed and its process id may be another program's by now: PostgreSQL would take that
+            // program for a server still running and refuse to start
+            Files.deleteIfExists(folder.data().resolve(PostmasterPid.FILE));
+            progress.info("The server in " + folder.root() + " had been stopped without a shutdown (process "
+                    + stale.get().pid() + " is gone); starting it again, PostgreSQL recovers its data.");
+        }
+        long logFrom = Files.exists(folder.log()) ? Files.size(folder.log()) : 0;
+        Duration pause = RETRY_START.first();
+        while (true) {
+            PgPrograms.Run run = programs.start(folder.data(), folder.log(), record.port(), deadline);
+            if (run.succeeded()) {
+                break;
+            }
+            String log = ServerLog.since(folder.log(), logFrom);
+            if (!ServerLog.leftoversOfAKilledServer(log) || !deadline.pause(pause)) {
+                throw new PgResetException(
+                        Problem.LOCAL_SERVER,
+                        "PostgreSQL did not start in " + folder.data() + " on " + LocalServer.HOST + ":"
+                                + record.port() + ". " + ServerLog.explain(log, run.output()) + " Its log is "
+                                + folder.log() + ".");
+            }
+            pause = RETRY_START.next(pause);
+        }
+        Files.writeString(
+                folder.passFile(),
+                LocalServer.HOST + ":" + record.port() + ":*:" + record.superuser() + ":" + record.password() + "\n");
+        OwnerOnly.restrict(folder.passFile());
+        progress.debug("Started PostgreSQL " + record.release() + " on " + LocalServer.HOST + ":" + record.port()
+                + " in " + millisSince(began) + " ms.");
+        return new LocalServer(folder.root(), record.release(), record.port(), record.superuser(), record.password());
+    }
+
+    /** Makes the database when it is missing, and keeps its name in the record. */
+    private static boolean ensureDatabase(
+            ServerDirectory folder, ServerRecord record, LocalServer server, String database, Deadline deadline)
+            throws IOException {
+        boolean created = Databases.ensure(server, database, deadline);
+        if (!record.databases().contains(database)) {
+            record.withDatabase(database).write(folder.root());
+        }
+        return created;
+    }
+
+    private static String password() {
+        byte[] bytes = new byte[18];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static long millisSince(long nanos) {
+        return (System.nanoTime() - nanos) / 1_000_000;
+    }
+}

@@ -1,0 +1,17 @@
+package io.github.pgreset.core.server;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * What {@code pgreset:start} was asked for.
+ *
+ * @param dataDirectory the folder of the server (see {@link ServerDirectory})
+ * @param version the PostgreSQL release or major version; the newest when none is given
+ * @param port the TCP port on 127.0.0.1; 0 to choose a free one on the first start and keep it
+ * @param database the database the build works on, made when it is missing
+ * @param account the account to run the server as when the build runs as root; {@code null} to choose one
+ * @param timeout how long initdb, the start and the wait for another build may take in all
+ */
+public record StartRequest(
+        Path dataDirectory, VersionRequest version, int port, String database, String account, Duration timeout) {}
