@@ -8,12 +8,10 @@ import io.github.pgreset.core.ProgressListener;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -63,19 +61,8 @@ public final class LocalServers {
      * its folder, so that two clones of one project do not share a server.
      */
     public static Path defaultDataDirectory(Path home, String project, Path projectDirectory) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(projectDirectory
-                            .toAbsolutePath()
-                            .normalize()
-                            .toString()
-                            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            String safeName = project.replaceAll("[^A-Za-z0-9._-]", "_");
-            return home.resolve("servers")
-                    .resolve(safeName + "-" + HexFormat.of().formatHex(digest, 0, 4));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
+        String safeName = project.replaceAll("[^A-Za-z0-9._-]", "_");
+        return home.resolve("servers").resolve(safeName + "-" + ServerDirectory.digest(projectDirectory));
     }
 
     /** The server pgreset started in this folder, when it is running; nothing is changed. */
@@ -109,7 +96,7 @@ public final class LocalServers {
         OsAccount account = OsAccount.root()
                 ? OsAccount.forRoot(request.account(), OsAccount.searchPath(pathVariable))
                 : OsAccount.buildUser();
-        try (FileLock lock = FileLock.take(folder.lock(), "the server in " + folder.root(), deadline)) {
+        try (FileLock lock = FileLock.take(folder.lock(home), "the server in " + folder.root(), deadline)) {
             ServerDirectory.Contents contents = folder.contents();
             Optional<ServerRecord> existing = contents instanceof ServerDirectory.Ours ours
                             && ours.record().ready()
@@ -160,7 +147,7 @@ public final class LocalServers {
         if (!Files.exists(folder.root())) {
             return new StopResult(folder.root(), false, false, false, millisSince(began));
         }
-        try (FileLock lock = FileLock.take(folder.lock(), "the server in " + folder.root(), deadline)) {
+        try (FileLock lock = FileLock.take(folder.lock(home), "the server in " + folder.root(), deadline)) {
             if (!(folder.contents() instanceof ServerDirectory.Ours ours)) {
                 return new StopResult(folder.root(), false, false, false, millisSince(began));
             }
@@ -222,7 +209,17 @@ public final class LocalServers {
         if (cache.has(platform, release)) {
             return cache.folder(platform, release);
         }
-        Path jar = artifacts.jar(platform.groupId(), platform.artifactId(), release);
+        Path jar;
+        try {
+            jar = artifacts.jar(platform.groupId(), platform.artifactId(), release);
+        } catch (PgResetException missing) {
+            // a release that does not exist: name the ones that do, where the repositories list them
+            List<Release> offered = artifacts.releases(platform.groupId(), platform.artifactId());
+            if (!offered.isEmpty() && !offered.contains(release)) {
+                throw new VersionRequest(release.text()).unknown(offered, platform.artifactId());
+            }
+            throw missing;
+        }
         return cache.unpacked(platform, release, jar, deadline, progress);
     }
 

@@ -105,12 +105,24 @@ final class PgPrograms {
             env.keySet().removeIf(key -> key.startsWith("PG"));
             env.put("LC_MESSAGES", "C");
             Process process = builder.start();
-            if (!process.waitFor(deadline.remaining().toMillis() + 2_000, TimeUnit.MILLISECONDS)) {
-                process.destroyForcibly();
-                throw new PgResetException(
-                        Problem.TIMEOUT,
-                        String.join(" ", command) + " did not finish within pgreset.timeout ("
-                                + deadline.total().toSeconds() + " s). Raise pgreset.timeout.");
+            // Ctrl-C or a cancelled job: the program ends with the build (a server pg_ctl started runs on, detached)
+            Thread stop = new Thread(
+                    process::destroy, "pgreset-stop-" + Path.of(command.get(0)).getFileName());
+            Runtime.getRuntime().addShutdownHook(stop);
+            try {
+                if (!process.waitFor(deadline.remaining().toMillis() + 2_000, TimeUnit.MILLISECONDS)) {
+                    process.destroyForcibly();
+                    throw new PgResetException(
+                            Problem.TIMEOUT,
+                            String.join(" ", command) + " did not finish within pgreset.timeout ("
+                                    + deadline.total().toSeconds() + " s). Raise pgreset.timeout.");
+                }
+            } finally {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(stop);
+                } catch (IllegalStateException shuttingDown) {
+                    // the hook runs now; the next start redoes what this one had begun
+                }
             }
             return new Run(
                     process.exitValue(),

@@ -30,9 +30,26 @@ record ServerDirectory(Path root) {
         return root.resolve("pgpass");
     }
 
-    /** The lock that keeps two builds apart, beside the folder (the folder itself may not exist yet). */
-    Path lock() {
-        return root.resolveSibling(root.getFileName() + ".lock");
+    /**
+     * The lock that keeps two builds apart: in pgreset's own folder, as the folder itself may not exist yet and nothing
+     * is left beside a folder the user named.
+     */
+    Path lock(Path home) {
+        return home.resolve("locks").resolve(root.getFileName() + "-" + digest(root) + ".lock");
+    }
+
+    /** Eight hex digits of a SHA-256 of the folder's absolute path: two folders of one name get two names. */
+    static String digest(Path folder) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(folder.toAbsolutePath()
+                            .normalize()
+                            .toString()
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest, 0, 4);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
     }
 
     /** What is in the folder: nothing yet, pgreset's own (with its record), or something pgreset must not touch. */
