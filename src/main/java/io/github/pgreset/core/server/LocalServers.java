@@ -113,6 +113,9 @@ public final class LocalServers {
                     return new StartResult(running.get(), request.database(), true, false, created, millisSince(began));
                 }
             }
+            if (request.port() != 0 && !Ports.free(request.port())) {
+                throw portTaken(folder, request.port()); // before anything is made
+            }
             Release release = existing.map(ServerRecord::release)
                     .filter(r -> request.version().exact().isEmpty())
                     .orElseGet(() -> release(request.version()));
@@ -292,11 +295,7 @@ public final class LocalServers {
         }
         if (!Ports.free(chosen.port())) {
             if (!chosen.portChosen()) {
-                throw new PgResetException(
-                        Problem.LOCAL_SERVER,
-                        "Port " + chosen.port() + " on " + LocalServer.HOST + " is in use by another program, so the"
-                                + " server in " + folder.root() + " cannot listen there. Set pgreset.port to a free"
-                                + " port, or to 0 to let pgreset choose one.");
+                throw portTaken(folder, chosen.port());
             }
             chosen = record.withPort(Ports.free(), true);
         }
@@ -304,6 +303,14 @@ public final class LocalServers {
             chosen.write(folder.root());
         }
         return chosen;
+    }
+
+    private static PgResetException portTaken(ServerDirectory folder, int port) {
+        return new PgResetException(
+                Problem.LOCAL_SERVER,
+                "Port " + port + " on " + LocalServer.HOST + " is in use by another program, so the server in "
+                        + folder.root() + " cannot listen there. Set pgreset.port to a free port, or to 0 to let"
+                        + " pgreset choose one.");
     }
 
     /**
