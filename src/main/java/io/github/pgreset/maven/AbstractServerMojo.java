@@ -138,4 +138,8 @@ public abstract class AbstractServerMojo extends AbstractMojo {
     protected final MavenProject project() {
         return project;
     }
+
+    protected final MavenSession session() {
+        return session;
+    }
 }

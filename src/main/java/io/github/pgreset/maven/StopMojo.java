@@ -1,6 +1,7 @@
 package io.github.pgreset.maven;
 
 import io.github.pgreset.core.server.StopResult;
+import io.github.pgreset.maven.internal.BeforeBuildResult;
 import io.github.pgreset.maven.internal.Styled;
 import javax.inject.Inject;
 import javax.inject.Named;
@@ -38,6 +39,8 @@ public class StopMojo extends AbstractServerMojo {
 
     @Override
     protected void run() {
+        // restore's next copy, made on the server while the build went on, is finished first
+        BeforeBuildResult.finishNow(session());
         StopResult result = servers().stop(dataDirectory(), removeData, timeout());
         if (!result.found()) {
             getLog().info("No server that pgreset made in " + result.dataDirectory() + "; nothing to stop.");

@@ -47,10 +47,28 @@ public final class BeforeBuildResult implements ExecutionListener {
         return true;
     }
 
+    /**
+     * Finishes now the work goals left running in this build, as the build's end would: before {@code pgreset:stop}
+     * stops the server that work runs on.
+     */
+    public static void finishNow(MavenSession session) {
+        MavenExecutionRequest request = session == null ? null : session.getRequest();
+        if (request != null && request.getExecutionListener() instanceof BeforeBuildResult before) {
+            before.finish();
+        }
+    }
+
+    private void finish() {
+        for (Runnable wait : waits) {
+            if (waits.remove(wait)) {
+                wait.run();
+            }
+        }
+    }
+
     @Override
     public void sessionEnded(ExecutionEvent event) {
-        waits.forEach(Runnable::run);
-        waits.clear();
+        finish();
         if (next != null) {
             next.sessionEnded(event);
         }
