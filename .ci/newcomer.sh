@@ -3,13 +3,16 @@
 # tests take the embedded route (PostgreSQL from Maven Central's binaries, started by the tests). Source it from the
 # checkout's root, as root; extra Maven arguments in NEWCOMER_ARGS (default: one PostgreSQL version, the Mojo tests,
 # the clone test, which proves here, on the home directory's ext4, that copies are not clones, the kill test, whose goal
-# processes must reach a server without a password, and one invoker build).
+# processes must reach a server without a password, and the invoker builds of snapshot and restore and of pgreset:start).
+# Then the README's command for a machine with no PostgreSQL, as written, twice: the second build restores.
 set -euo pipefail
 NEWCOMER=${NEWCOMER:-pgreset-newcomer}
-NEWCOMER_ARGS=${NEWCOMER_ARGS:-"-Dpgreset.test.versions=18 -Dit.test=GoalsIT,CloneIT,KillIT -Dinvoker.test=snapshot-restore"}
+NEWCOMER_ARGS=${NEWCOMER_ARGS:-"-Dpgreset.test.versions=18 -Dit.test=GoalsIT,CloneIT,KillIT -Dinvoker.test=snapshot-restore,embedded-server"}
 id -u "$NEWCOMER" >/dev/null 2>&1 || useradd --create-home --shell /bin/bash "$NEWCOMER"
 home=$(getent passwd "$NEWCOMER" | cut -d: -f6)
-rm -rf "$home/pgreset" "$home/.m2"
+# a clean start: no server of an earlier run (pgreset:start's servers run as the user), no repository, no clone
+pkill -KILL -u "$NEWCOMER" -x postgres 2>/dev/null || true
+rm -rf "$home/pgreset" "$home/.m2" "$home/.pgreset" "$home/pgreset-example.log"
 git clone -q "$PWD" "$home/pgreset"
 mkdir -p "$home/.m2"
 cp -r "$HOME/.m2/repository" "$home/.m2/repository"
@@ -17,3 +20,7 @@ cp -r "$HOME/.m2/repository" "$home/.m2/repository"
 chown -R "$NEWCOMER:" "$home/pgreset" "$home/.m2"
 # a login shell of the user: its own HOME and PATH, none of CI's variables
 runuser --login "$NEWCOMER" --command "cd ~/pgreset && ./mvnw -B -ntp verify $NEWCOMER_ARGS"
+runuser --login "$NEWCOMER" --command 'cd ~/pgreset && ./mvnw -q install -DskipTests && ./mvnw -f src/example verify \
+  && ./mvnw -f src/example verify | tee ~/pgreset-example.log \
+  && grep -q "Restored database \"chat\" on 127.0.0.1:[0-9]* from \"chat_snapshot\"" ~/pgreset-example.log \
+  && ./mvnw -q -f src/example pgreset:stop -Dpgreset.removeData=true'
