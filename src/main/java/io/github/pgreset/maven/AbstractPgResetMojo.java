@@ -23,6 +23,7 @@ import io.github.pgreset.maven.internal.MavenProgress;
 import io.github.pgreset.maven.internal.ResultLog;
 import io.github.pgreset.maven.internal.ServerCredentials;
 import java.io.File;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -270,8 +271,23 @@ public abstract class AbstractPgResetMojo extends AbstractMojo {
                 writeFailureReport(GoalReport.failed(goal(), target, e.getMessage(), clock));
             }
             getLog().debug(e);
-            fail(e.getMessage(), e.problem(), e);
+            fail(e.getMessage() + serverStartedByPgreset(e.problem()), e.problem(), e);
         }
+    }
+
+    /**
+     * When the server that cannot be reached is the one pgreset:start started in this build: where its log is, and
+     * what starts it again.
+     */
+    private String serverStartedByPgreset(Problem problem) {
+        String folder = session == null || session.getCurrentProject() == null
+                ? null
+                : session.getCurrentProject().getProperties().getProperty("pgreset.dataDirectory");
+        if (problem != Problem.UNREACHABLE || folder == null) {
+            return "";
+        }
+        return " It is the server pgreset:start started in " + folder + ", which is no longer running: its log is "
+                + Path.of(folder, "server.log") + "; pgreset:start starts it again.";
     }
 
     /**

@@ -247,6 +247,14 @@ public final class LocalServers {
                                             + "; set pgreset.dataDirectory to a folder it can reach."
                                     : "."));
         }
+        if (account.switches() && !programs.canReach(existingAncestor(folder.root()))) {
+            throw new PgResetException(
+                    Problem.LOCAL_SERVER,
+                    "The server would run as \"" + account.name() + "\", which cannot reach " + folder.root()
+                            + " (a folder above it is closed to other users, as root's home is); nothing was made."
+                            + " Set pgreset.dataDirectory to a folder it can reach, or leave it unset for "
+                            + home.resolve("servers") + ".");
+        }
         Files.createDirectories(folder.root());
         OwnerOnly.restrict(folder.root());
         account.own(folder.root());
@@ -363,6 +371,14 @@ public final class LocalServers {
             record.withDatabase(database).write(folder.root());
         }
         return created;
+    }
+
+    private static Path existingAncestor(Path folder) {
+        Path existing = folder;
+        while (existing != null && !Files.isDirectory(existing)) {
+            existing = existing.getParent();
+        }
+        return existing == null ? folder.getRoot() : existing;
     }
 
     private static String password() {

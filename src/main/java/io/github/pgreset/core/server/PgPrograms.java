@@ -40,6 +40,14 @@ final class PgPrograms {
         return run(List.of(program("postgres"), "--version"), deadline);
     }
 
+    /** Whether the account can reach into {@code folder} (every folder above it searchable by it). */
+    boolean canReach(Path folder) {
+        return run(
+                        List.of("/bin/sh", "-c", "cd \"$1\"", "sh", folder.toString()),
+                        Deadline.after(java.time.Duration.ofSeconds(10)))
+                .succeeded();
+    }
+
     Run initdb(Path data, String superuser, Path passwordFile, Release release, Deadline deadline) {
         String auth = release.major().startsWith("9.") ? "md5" : "scram-sha-256";
         return run(
