@@ -13,7 +13,7 @@ public abstract class AbstractDropMojo extends AbstractPgResetMojo {
      * Terminate the sessions on the database so it can be dropped. With {@code false}, a plain DROP DATABASE fails
      * when anyone is connected, listing the sessions.
      *
-     * <p>Property: {@code pgreset.force}. Example: {@code -Dpgreset.force=false}.
+     * <p>Example: {@code -Dpgreset.force=false}.
      *
      * @since 0.1.0
      */
@@ -24,7 +24,7 @@ public abstract class AbstractDropMojo extends AbstractPgResetMojo {
      * Treat a database that does not exist as already dropped (an info line and success). With {@code false}, a
      * missing database fails the goal.
      *
-     * <p>Property: {@code pgreset.ifExists}. Example: {@code -Dpgreset.ifExists=false}.
+     * <p>Example: {@code -Dpgreset.ifExists=false}.
      *
      * @since 0.1.0
      */
@@ -36,7 +36,7 @@ public abstract class AbstractDropMojo extends AbstractPgResetMojo {
      * survive terminating every session, and DROP DATABASE refuses while one exists; by default the goal fails and
      * names them, because rolling back is a decision about someone's data.
      *
-     * <p>Property: {@code pgreset.rollbackPrepared}. Example:
+     * <p>Example:
      * {@code -Dpgreset.rollbackPrepared=true}.
      *
      * @since 0.1.0
@@ -49,7 +49,7 @@ public abstract class AbstractDropMojo extends AbstractPgResetMojo {
      * mistyped or mis-configured name cannot reach a database that was never meant to be reset. Names are
      * case-sensitive.
      *
-     * <p>Property: {@code pgreset.databaseNamePattern}. Default: none (any name that is not protected). Example:
+     * <p>Default: none (any name that is not protected). Example:
      * {@code <databaseNamePattern>.*_(test|it|dev)</databaseNamePattern>}.
      *
      * @since 0.1.0
@@ -63,7 +63,7 @@ public abstract class AbstractDropMojo extends AbstractPgResetMojo {
      * is logged, and one failure neither stops nor hides the others (the build fails listing all of them). With
      * {@code reportFile}, the report is a JSON array with one entry per database.
      *
-     * <p>Property: {@code pgreset.databases}. Default: none (the one database). Example:
+     * <p>Default: none (the one database). Example:
      * {@code -Dpgreset.databases=app_it_1,app_it_2,app_it_3,app_it_4}.
      *
      * @since 0.1.0

@@ -55,7 +55,7 @@ public abstract class AbstractPgResetMojo extends AbstractMojo {
      * Without it, the libpq environment is read: PGHOST, PGPORT, PGUSER, PGPASSWORD, PGDATABASE (defaults
      * localhost and 5432).
      *
-     * <p>Property: {@code pgreset.url}. Default: none: the libpq environment (PGHOST, PGPORT, PGUSER, PGPASSWORD,
+     * <p>Default: none: the libpq environment (PGHOST, PGPORT, PGUSER, PGPASSWORD,
      * PGDATABASE, as psql reads it). Example: {@code -Dpgreset.url=jdbc:postgresql://localhost:5432/chat}.
      *
      * @since 0.1.0
@@ -66,7 +66,7 @@ public abstract class AbstractPgResetMojo extends AbstractMojo {
     /**
      * Database to act on; overrides the database in {@link #url}, e.g. {@code chat_it}.
      *
-     * <p>Property: {@code pgreset.database}. Default: the URL's database, else PGDATABASE. Example: {@code
+     * <p>Default: the URL's database, else PGDATABASE. Example: {@code
      * <database>chat_it</database>}.
      *
      * @since 0.1.0
@@ -77,7 +77,7 @@ public abstract class AbstractPgResetMojo extends AbstractMojo {
     /**
      * Role to connect as, e.g. {@code postgres}.
      *
-     * <p>Property: {@code pgreset.username}. Default: the URL's {@code user}, else PGUSER, else the operating system
+     * <p>Default: the URL's {@code user}, else PGUSER, else the operating system
      * user. Example: {@code <username>postgres</username>}.
      *
      * @since 0.1.0
@@ -88,7 +88,7 @@ public abstract class AbstractPgResetMojo extends AbstractMojo {
     /**
      * Password of {@link #username}. Prefer {@link #serverId} over a password in the POM.
      *
-     * <p>Property: {@code pgreset.password}. Default: the URL's {@code password}, else PGPASSWORD, else ~/.pgpass.
+     * <p>Default: the URL's {@code password}, else PGPASSWORD, else ~/.pgpass.
      * Example: {@code -Dpgreset.password=secret} (for a quick try; keep real passwords in settings.xml).
      *
      * @since 0.1.0
@@ -106,7 +106,7 @@ public abstract class AbstractPgResetMojo extends AbstractMojo {
      * Id of a {@code <server>} in settings.xml whose username and password (encrypted as Maven encrypts them) are
      * used, e.g. {@code local-postgres}. Not together with {@link #username}/{@link #password}.
      *
-     * <p>Property: {@code pgreset.serverId}. Default: none. Example: {@code <serverId>local-postgres</serverId>}.
+     * <p>Default: none. Example: {@code <serverId>local-postgres</serverId>}.
      *
      * @since 0.1.0
      */
@@ -116,7 +116,7 @@ public abstract class AbstractPgResetMojo extends AbstractMojo {
     /**
      * Database the plugin connects to while it works on the target. It is never dropped.
      *
-     * <p>Property: {@code pgreset.maintenanceDatabase}. Default: {@code postgres}, else {@code template1} when postgres
+     * <p>Default: {@code postgres}, else {@code template1} when postgres
      * does not exist (as dropdb does). Example:
      * {@code <maintenanceDatabase>admin</maintenanceDatabase>}.
      *
@@ -127,9 +127,9 @@ public abstract class AbstractPgResetMojo extends AbstractMojo {
 
     /**
      * Seconds the whole goal may take: connecting, waiting for sessions to end, retries and every statement. A stuck
-     * server cannot hang the build for longer. Example: {@code 60}.
+     * server cannot hang the build for longer.
      *
-     * <p>Property: {@code pgreset.timeout}. Example: {@code -Dpgreset.timeout=60}.
+     * <p>Example: {@code -Dpgreset.timeout=60}.
      *
      * @since 0.1.0
      */
@@ -137,10 +137,10 @@ public abstract class AbstractPgResetMojo extends AbstractMojo {
     private int timeout;
 
     /**
-     * Skip the goal, e.g. {@code -Dpgreset.skip=true} (or {@code ${skipITs}} in the POM).
+     * Skip the goal. In the POM, tie it to the property that skips the tests the database is for: {@code skipITs} for
+     * Failsafe's, {@code skipTests} for Surefire's.
      *
-     * <p>Property: {@code pgreset.skip}. Example: {@code -Dpgreset.skip=true}, or {@code
-     * <skip>${skipITs}</skip>}.
+     * <p>Example: <code>&lt;skip&gt;${skipITs}&lt;/skip&gt;</code>, or {@code -Dpgreset.skip=true}.
      *
      * @since 0.1.0
      */
@@ -150,7 +150,7 @@ public abstract class AbstractPgResetMojo extends AbstractMojo {
     /**
      * Print what would be terminated, dropped and created, and the SQL, and change nothing.
      *
-     * <p>Property: {@code pgreset.dryRun}. Example: {@code -Dpgreset.dryRun=true}.
+     * <p>Example: {@code -Dpgreset.dryRun=true}.
      *
      * @since 0.1.0
      */
@@ -161,7 +161,7 @@ public abstract class AbstractPgResetMojo extends AbstractMojo {
      * Allow a server that is not on this machine. By default only localhost, loopback addresses and Unix sockets are
      * accepted, so that a reset meant for a laptop cannot reach a shared server.
      *
-     * <p>Property: {@code pgreset.allowRemote}. Example: {@code -Dpgreset.allowRemote=true}.
+     * <p>Example: {@code -Dpgreset.allowRemote=true}.
      *
      * @since 0.1.0
      */
@@ -170,12 +170,11 @@ public abstract class AbstractPgResetMojo extends AbstractMojo {
 
     /**
      * Databases that every goal which ends sessions or changes a database (terminate, drop, recreate, snapshot,
-     * restore) refuses, in addition to postgres, template0, template1 and the maintenance database, e.g.
-     * {@code <protectedDatabases><db>chat</db></protectedDatabases>} or {@code -Dpgreset.protectedDatabases=chat,billing}.
+     * restore) refuses, in addition to postgres, template0, template1 and the maintenance database, which are always
+     * refused.
      *
-     * <p>Property: {@code pgreset.protectedDatabases}. Default: none (postgres, template0, template1 and the
-     * maintenance database are always refused). Example: {@code <protectedDatabases><db>chat</db></protectedDatabases>}
-     * or {@code -Dpgreset.protectedDatabases=chat,billing}.
+     * <p>Default: none. Example: {@code <protectedDatabases><db>chat</db></protectedDatabases>} or {@code
+     * -Dpgreset.protectedDatabases=chat,billing}.
      *
      * @since 0.1.0
      */
@@ -186,10 +185,10 @@ public abstract class AbstractPgResetMojo extends AbstractMojo {
      * File to write a JSON report of what the goal saw and did to: target database, server and version, the sessions
      * listed or terminated, whether the database was dropped and created and how, the statements sent, the time
      * taken, or the error. Written on success and on failure, replacing an earlier report, so that a CI job can keep
-     * it as an artifact. No report when unset. Example: {@code ${project.build.directory}/pgreset-recreate.json}.
+     * it as an artifact.
      *
-     * <p>Property: {@code pgreset.reportFile}. Default: none (no report). Example: {@code
-     * <reportFile>${project.build.directory}/pgreset-recreate.json</reportFile>}.
+     * <p>Default: none (no report). Example:
+     * <code>&lt;reportFile&gt;${project.build.directory}/pgreset-recreate.json&lt;/reportFile&gt;</code>.
      *
      * @since 0.1.0
      */
@@ -201,7 +200,7 @@ public abstract class AbstractPgResetMojo extends AbstractMojo {
      * that server when it is running, so that {@code mvn pgreset:recreate} after {@code mvn pgreset:start} needs no
      * address.
      *
-     * <p>Property: {@code pgreset.dataDirectory}. Default: the project's folder under {@code ~/.pgreset/servers} (see
+     * <p>Default: the project's folder under {@code ~/.pgreset/servers} (see
      * {@code pgreset:start}). Example: {@code -Dpgreset.dataDirectory=/var/tmp/chat-postgres}.
      *
      * @since 0.1.0

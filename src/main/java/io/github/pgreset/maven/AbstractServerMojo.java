@@ -28,7 +28,7 @@ public abstract class AbstractServerMojo extends AbstractMojo {
      * superuser's password. It outlives {@code mvn clean}, so that the databases and their snapshots are there for the
      * next build. pgreset works only in a folder that is missing, empty or its own.
      *
-     * <p>Property: {@code pgreset.dataDirectory}. Default: {@code ~/.pgreset/servers/<artifactId>-<digest of the
+     * <p>Default: {@code ~/.pgreset/servers/<artifactId>-<digest of the
      * project's folder>}; as root, under {@code /var/lib/pgreset/servers}, where the account that runs the server can
      * reach it. Example: {@code <dataDirectory>/var/tmp/chat-postgres</dataDirectory>}.
      *
@@ -41,7 +41,7 @@ public abstract class AbstractServerMojo extends AbstractMojo {
      * Seconds that making the data directory, starting or stopping the server, and waiting for another build that is
      * starting the same server may take. Downloading the binaries is Maven's and does not count.
      *
-     * <p>Property: {@code pgreset.timeout}. Example: {@code -Dpgreset.timeout=120}.
+     * <p>Example: {@code -Dpgreset.timeout=120}.
      *
      * @since 0.1.0
      */
@@ -51,7 +51,7 @@ public abstract class AbstractServerMojo extends AbstractMojo {
     /**
      * Skip the goal, e.g. when the server is only for the integration tests.
      *
-     * <p>Property: {@code pgreset.skip}. Example: {@code <skip>${skipITs}</skip>}.
+     * <p>Example: <code>&lt;skip&gt;${skipITs}&lt;/skip&gt;</code>.
      *
      * @since 0.1.0
      */

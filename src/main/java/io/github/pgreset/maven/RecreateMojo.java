@@ -26,7 +26,7 @@ public class RecreateMojo extends AbstractDropMojo {
     /**
      * Role that owns the new database ({@code OWNER}), e.g. {@code app}.
      *
-     * <p>Property: {@code pgreset.owner}. Default: the connecting role. Example: {@code <owner>app</owner>}.
+     * <p>Default: the connecting role. Example: {@code <owner>app</owner>}.
      *
      * @since 0.1.0
      */
@@ -36,7 +36,7 @@ public class RecreateMojo extends AbstractDropMojo {
     /**
      * Database to copy ({@code TEMPLATE}), e.g. {@code template0} or a migrated template.
      *
-     * <p>Property: {@code pgreset.template}. Default: {@code template1}. Example: {@code
+     * <p>Default: {@code template1}. Example: {@code
      * <template>template0</template>}.
      *
      * @since 0.1.0
@@ -47,7 +47,7 @@ public class RecreateMojo extends AbstractDropMojo {
     /**
      * Character set ({@code ENCODING}), e.g. {@code UTF8}. Other than the template's needs {@code template0}.
      *
-     * <p>Property: {@code pgreset.encoding}. Default: the template's. Example: {@code <encoding>UTF8</encoding>}.
+     * <p>Default: the template's. Example: {@code <encoding>UTF8</encoding>}.
      *
      * @since 0.1.0
      */
@@ -58,7 +58,7 @@ public class RecreateMojo extends AbstractDropMojo {
      * Collation and character classification together ({@code LOCALE}, PostgreSQL 13+), e.g. {@code C} or
      * {@code en_US.UTF-8}.
      *
-     * <p>Property: {@code pgreset.locale}. Default: the template's. Example: {@code <locale>C</locale>}.
+     * <p>Default: the template's. Example: {@code <locale>C</locale>}.
      *
      * @since 0.1.0
      */
@@ -68,7 +68,7 @@ public class RecreateMojo extends AbstractDropMojo {
     /**
      * Collation ({@code LC_COLLATE}), e.g. {@code C}.
      *
-     * <p>Property: {@code pgreset.lcCollate}. Default: the template's. Example: {@code <lcCollate>C</lcCollate>}.
+     * <p>Default: the template's. Example: {@code <lcCollate>C</lcCollate>}.
      *
      * @since 0.1.0
      */
@@ -78,7 +78,7 @@ public class RecreateMojo extends AbstractDropMojo {
     /**
      * Character classification ({@code LC_CTYPE}), e.g. {@code C}.
      *
-     * <p>Property: {@code pgreset.lcCtype}. Default: the template's. Example: {@code <lcCtype>C</lcCtype>}.
+     * <p>Default: the template's. Example: {@code <lcCtype>C</lcCtype>}.
      *
      * @since 0.1.0
      */
@@ -88,7 +88,7 @@ public class RecreateMojo extends AbstractDropMojo {
     /**
      * Tablespace of the new database ({@code TABLESPACE}), e.g. {@code fast_ssd}.
      *
-     * <p>Property: {@code pgreset.tablespace}. Default: the template's. Example: {@code
+     * <p>Default: the template's. Example: {@code
      * <tablespace>fast_ssd</tablespace>}.
      *
      * @since 0.1.0
@@ -99,7 +99,7 @@ public class RecreateMojo extends AbstractDropMojo {
     /**
      * Concurrent connections allowed ({@code CONNECTION LIMIT}), -1 for no limit, e.g. {@code 20}.
      *
-     * <p>Property: {@code pgreset.connectionLimit}. Default: {@code -1} (no limit). Example: {@code
+     * <p>Default: {@code -1} (no limit). Example: {@code
      * <connectionLimit>20</connectionLimit>}.
      *
      * @since 0.1.0
@@ -111,7 +111,7 @@ public class RecreateMojo extends AbstractDropMojo {
      * How the template is copied ({@code STRATEGY}, PostgreSQL 15+): {@code wal_log} (the server's default, best for
      * small templates) or {@code file_copy} (large templates).
      *
-     * <p>Property: {@code pgreset.strategy}. Default: the server's ({@code wal_log}). Example: {@code
+     * <p>Default: the server's ({@code wal_log}). Example: {@code
      * -Dpgreset.strategy=file_copy}.
      *
      * @since 0.1.0

@@ -26,8 +26,9 @@ import org.codehaus.plexus.component.configurator.ComponentConfigurator;
  * place, which takes milliseconds whatever the size; the old database is then dropped and the next copy prepared in
  * the background while the build goes on, finished before Maven prints the build's result. Without a prepared copy, the
  * snapshot is first cloned into one (on PostgreSQL 15+ with the faster STRATEGY for its size) while the database is still
- * served. Moving the database aside and swapping the copy in commit in one transaction, so no client finds the name
- * missing.
+ * served. Moving the database aside and swapping the copy in commit in one transaction; connected as a superuser, which
+ * may lock {@code pg_database} for it, no client finds the name missing in between, and with another role a client
+ * that looks the name up at that moment may be told it does not exist.
  *
  * @since 0.1.0
  */
@@ -39,7 +40,7 @@ public class RestoreMojo extends AbstractDropMojo {
     /**
      * Name of the snapshot database to restore from; its prepared copy is called the same with {@code _next} appended.
      *
-     * <p>Property: {@code pgreset.snapshotName}. Default: {@code <database>_snapshot}. Example:
+     * <p>Default: {@code <database>_snapshot}. Example:
      * {@code <snapshotName>chat_migrated</snapshotName>}.
      *
      * @since 0.1.0
@@ -54,7 +55,7 @@ public class RestoreMojo extends AbstractDropMojo {
      * them otherwise; {@code clone} always clones (a server elsewhere whose file system clones); {@code copy} never
      * does. Older servers copy.
      *
-     * <p>Property: {@code pgreset.fileCopyMethod}. Example: {@code
+     * <p>Example: {@code
      * <fileCopyMethod>clone</fileCopyMethod>}.
      *
      * @since 0.2.0
@@ -68,7 +69,7 @@ public class RestoreMojo extends AbstractDropMojo {
      * snapshot, and keeps an existing snapshot as it is when the fingerprint has not changed; {@code restore} finds a
      * snapshot stale when there is none or its fingerprint differs, and does what {@code onStaleSnapshot} says.
      *
-     * <p>Property: {@code pgreset.snapshotSources}. Default: none (a snapshot is never stale). Example: {@code
+     * <p>Default: none (a snapshot is never stale). Example: {@code
      * <snapshotSources><snapshotSource>src/main/resources/db/migration</snapshotSource></snapshotSources>}.
      *
      * @since 0.2.0
@@ -85,7 +86,7 @@ public class RestoreMojo extends AbstractDropMojo {
      * database it replaces belonged to, and says why, so that the migrations after it rebuild the database and {@code
      * snapshot} saves it; {@code fail} fails the build with that reason.
      *
-     * <p>Property: {@code pgreset.onStaleSnapshot}. Example: {@code <onStaleSnapshot>fail</onStaleSnapshot>}.
+     * <p>Example: {@code <onStaleSnapshot>fail</onStaleSnapshot>}.
      *
      * @since 0.2.0
      */

@@ -29,7 +29,7 @@ public class SnapshotMojo extends AbstractPgResetMojo {
     /**
      * Name of the snapshot database; its prepared copy is called the same with {@code _next} appended.
      *
-     * <p>Property: {@code pgreset.snapshotName}. Default: {@code <database>_snapshot}. Example:
+     * <p>Default: {@code <database>_snapshot}. Example:
      * {@code <snapshotName>chat_migrated</snapshotName>}.
      *
      * @since 0.1.0
@@ -44,7 +44,7 @@ public class SnapshotMojo extends AbstractPgResetMojo {
      * them otherwise; {@code clone} always clones (a server elsewhere whose file system clones); {@code copy} never
      * does. Older servers copy.
      *
-     * <p>Property: {@code pgreset.fileCopyMethod}. Example: {@code
+     * <p>Example: {@code
      * <fileCopyMethod>clone</fileCopyMethod>}.
      *
      * @since 0.2.0
@@ -58,7 +58,7 @@ public class SnapshotMojo extends AbstractPgResetMojo {
      * snapshot, and keeps an existing snapshot as it is when the fingerprint has not changed; {@code restore} finds a
      * snapshot stale when there is none or its fingerprint differs, and does what {@code onStaleSnapshot} says.
      *
-     * <p>Property: {@code pgreset.snapshotSources}. Default: none (a snapshot is never stale). Example: {@code
+     * <p>Default: none (a snapshot is never stale). Example: {@code
      * <snapshotSources><snapshotSource>src/main/resources/db/migration</snapshotSource></snapshotSources>}.
      *
      * @since 0.2.0

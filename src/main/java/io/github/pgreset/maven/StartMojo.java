@@ -33,7 +33,7 @@ public class StartMojo extends AbstractServerMojo {
      * The PostgreSQL to run: a major version ({@code 17}) or a release of the binaries ({@code 17.7.0}). A server
      * made earlier keeps its release unless an exact one is given; another major version than its own is refused.
      *
-     * <p>Property: {@code pgreset.postgresVersion}. Default: the newest release the repositories offer for this
+     * <p>Default: the newest release the repositories offer for this
      * platform. Example: {@code <postgresVersion>17</postgresVersion>}.
      *
      * @since 0.1.0
@@ -45,7 +45,7 @@ public class StartMojo extends AbstractServerMojo {
      * The TCP port on 127.0.0.1. With 0, pgreset chooses a free port on the first start and keeps it for the data
      * directory (choosing another if a program takes it meanwhile).
      *
-     * <p>Property: {@code pgreset.port}. Example: {@code -Dpgreset.port=15432}.
+     * <p>Example: {@code -Dpgreset.port=15432}.
      *
      * @since 0.1.0
      */
@@ -55,7 +55,7 @@ public class StartMojo extends AbstractServerMojo {
     /**
      * The database the build works on, made when it is missing. The later goals act on it.
      *
-     * <p>Property: {@code pgreset.database}. Example: {@code <database>chat_it</database>}.
+     * <p>Example: {@code <database>chat_it</database>}.
      *
      * @since 0.1.0
      */
@@ -66,7 +66,7 @@ public class StartMojo extends AbstractServerMojo {
      * The operating-system account the server runs as when the build runs as root (PostgreSQL refuses to run as
      * root). Not used otherwise.
      *
-     * <p>Property: {@code pgreset.serverAccount}. Default: {@code postgres} where that account exists, else {@code
+     * <p>Default: {@code postgres} where that account exists, else {@code
      * nobody}. Example: {@code -Dpgreset.serverAccount=builder}.
      *
      * @since 0.1.0

@@ -25,7 +25,7 @@ public class StopMojo extends AbstractServerMojo {
      * Also delete the server's folder, with every database and snapshot in it. Only a folder that pgreset made is
      * deleted.
      *
-     * <p>Property: {@code pgreset.removeData}. Example: {@code mvn pgreset:stop -Dpgreset.removeData=true}.
+     * <p>Example: {@code mvn pgreset:stop -Dpgreset.removeData=true}.
      *
      * @since 0.1.0
      */

@@ -18,7 +18,7 @@ import org.w3c.dom.NodeList;
 
 /**
  * The plugin's documentation is complete and the README says the same: every parameter of every goal has javadoc
- * that names its property, its default and an example (what {@code mvn pgreset:help -Ddetail} prints), and the
+ * with its default (where Maven does not know it) and an example (what {@code mvn pgreset:help -Ddetail} prints), and the
  * README's parameter tables list exactly these parameters, with the same properties and defaults.
  */
 class PluginDocumentationTest {
@@ -48,12 +48,13 @@ class PluginDocumentationTest {
     }
 
     @Test
-    void everyParameterNamesItsPropertyAnExampleAndItsDefaultOnce() {
+    void everyParameterHasAnExampleAndItsDefaultOnce() {
         for (DescribedParameter p : parameters) {
             assertThat(p.property()).as(p.goal() + " " + p.name()).isEqualTo("pgreset." + p.name());
+            // Maven prints the property itself ("User property: ..."); the javadoc gives one example
             assertThat(p.description())
                     .as("javadoc of %s (goal %s)", p.name(), p.goal())
-                    .contains("Property: " + p.property() + ".")
+                    .doesNotContain("Property: ")
                     .contains("Example: ");
             // a default Maven knows is printed by the generated help ("Default value is: ..."); the others, once, in
             // words
