@@ -25,6 +25,8 @@ import java.util.List;
  * @param statements the DDL sent (in a dry run: that would be sent)
  * @param startedAt when the goal started
  * @param elapsed how long the goal took, connecting included
+ * @param work the span the goal's result line gives ("Recreated ... in 61 ms"): the work itself, without connecting;
+ *     the same as {@code elapsed} for a goal that lists or failed
  * @param error the failure's message, {@code null} unless the outcome is {@link Outcome#FAILED}
  */
 public record GoalReport(
@@ -43,6 +45,7 @@ public record GoalReport(
         List<String> statements,
         Instant startedAt,
         Duration elapsed,
+        Duration work,
         String error) {
 
     public enum Outcome {
@@ -53,6 +56,28 @@ public record GoalReport(
     public GoalReport {
         sessions = List.copyOf(sessions);
         statements = List.copyOf(statements);
+    }
+
+    /** The same report with the span its result line gives. */
+    private GoalReport withWork(Duration work) {
+        return new GoalReport(
+                goal,
+                outcome,
+                database,
+                server,
+                user,
+                serverVersion,
+                dryRun,
+                sessions,
+                terminated,
+                dropped,
+                created,
+                method,
+                statements,
+                startedAt,
+                elapsed,
+                work,
+                error);
     }
 
     public static GoalReport of(String goal, Target target, SessionReport report, GoalClock clock) {
@@ -72,6 +97,11 @@ public record GoalReport(
     }
 
     public static GoalReport of(String goal, Target target, TerminateResult result, GoalClock clock) {
+        GoalReport report = terminateReport(goal, target, result, clock);
+        return result.dryRun() ? report : report.withWork(result.elapsed());
+    }
+
+    private static GoalReport terminateReport(String goal, Target target, TerminateResult result, GoalClock clock) {
         return succeeded(
                 goal,
                 target,
@@ -88,14 +118,22 @@ public record GoalReport(
     }
 
     public static GoalReport of(String goal, Target target, DropResult drop, GoalClock clock) {
-        return dropReport(goal, target, drop, false, List.of(), clock);
+        GoalReport report = dropReport(goal, target, drop, false, List.of(), clock);
+        return drop.outcome() == DropResult.Outcome.DROPPED ? report.withWork(drop.elapsed()) : report;
     }
 
     public static GoalReport of(String goal, Target target, RecreateResult result, GoalClock clock) {
-        return dropReport(goal, target, result.drop(), !result.dryRun(), List.of(result.createStatement()), clock);
+        GoalReport report =
+                dropReport(goal, target, result.drop(), !result.dryRun(), List.of(result.createStatement()), clock);
+        return result.dryRun() ? report : report.withWork(result.elapsed());
     }
 
     public static GoalReport of(String goal, Target target, SnapshotResult result, GoalClock clock) {
+        GoalReport report = snapshotReport(goal, target, result, clock);
+        return result.dryRun() || result.upToDate() ? report : report.withWork(result.elapsed());
+    }
+
+    private static GoalReport snapshotReport(String goal, Target target, SnapshotResult result, GoalClock clock) {
         return succeeded(
                 goal,
                 target,
@@ -114,6 +152,15 @@ public record GoalReport(
     }
 
     public static GoalReport of(String goal, Target target, RestoreResult result, GoalClock clock) {
+        GoalReport report = restoreReport(goal, target, result, clock);
+        if (result.dryRun()) {
+            return report;
+        }
+        return report.withWork(
+                result.stale() != null ? result.stale().recreated().elapsed() : result.elapsed());
+    }
+
+    private static GoalReport restoreReport(String goal, Target target, RestoreResult result, GoalClock clock) {
         return succeeded(
                 goal,
                 target,
@@ -153,6 +200,7 @@ public record GoalReport(
                 null,
                 List.of(),
                 clock.startedAt(),
+                clock.elapsed(),
                 clock.elapsed(),
                 error);
     }
@@ -212,6 +260,7 @@ public record GoalReport(
                 method,
                 statements,
                 clock.startedAt(),
+                clock.elapsed(),
                 clock.elapsed(),
                 null);
     }

@@ -40,4 +40,13 @@ public record SessionGroup(String who, List<Integer> pids) {
         return pids.size() + " sessions (" + who + "): pids "
                 + pids.stream().map(String::valueOf).collect(Collectors.joining(", "));
     }
+
+    /**
+     * {@code pids 101, 102, ... (user app, application "HikariPool-1", from 127.0.0.1)}: the same, where the count is
+     * said elsewhere.
+     */
+    public String describeWithoutCount() {
+        return (pids.size() == 1 ? "pid " : "pids ")
+                + pids.stream().map(String::valueOf).collect(Collectors.joining(", ")) + " (" + who + ")";
+    }
 }

@@ -69,7 +69,10 @@ class JsonReportTest {
                 .containsEntry("method", "DROP DATABASE ... WITH (FORCE)")
                 .containsEntry("startedAt", "2026-11-24T10:06:00Z")
                 .containsEntry("error", null)
-                .containsKeys("sessions", "statements", "millis");
+                // the log's "Recreated ... in 45 ms" is the same span; goalMillis is the whole goal, connecting
+                // included
+                .containsEntry("millis", 45)
+                .containsKeys("sessions", "statements", "goalMillis");
     }
 
     @Test

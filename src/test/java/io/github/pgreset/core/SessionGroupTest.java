@@ -40,6 +40,15 @@ class SessionGroupTest {
     }
 
     @Test
+    void theOnlyClientIsDescribedWithoutTheCountTheResultLineGives() {
+        SessionGroup pool = new SessionGroup("user app, application \"HikariPool-1\", from 127.0.0.1", List.of(7, 8));
+        assertThat(pool.describeWithoutCount())
+                .isEqualTo("pids 7, 8 (user app, application \"HikariPool-1\", from 127.0.0.1)");
+        assertThat(new SessionGroup("user alice", List.of(9)).describeWithoutCount())
+                .isEqualTo("pid 9 (user alice)");
+    }
+
+    @Test
     void noSessionsNoGroups() {
         assertThat(SessionGroup.of(List.of())).isEmpty();
     }

@@ -80,7 +80,10 @@ public final class ResultLog {
 
     public GoalReport recreated(RecreateResult result) {
         DropResult drop = result.drop();
-        drop(drop);
+        // a database that did not exist is said once, by the result line ("it did not exist")
+        if (result.dryRun() || drop.outcome() != DropResult.Outcome.MISSING) {
+            drop(drop);
+        }
         if (result.dryRun()) {
             log.info("[dry run] Would create it again: " + result.createStatement() + ";");
         } else {
@@ -177,11 +180,14 @@ public final class ResultLog {
 
     /**
      * The sessions a goal ended or would end, one line per client ({@code lead} first): a pool's ten connections are
-     * one line with their pids. The debug log has one line per session.
+     * one line with their pids, counted only when there are several clients (the result line counts them all). The
+     * debug log has one line per session.
      */
     private void sessions(String lead, List<Session> sessions) {
-        for (SessionGroup group : SessionGroup.of(sessions)) {
-            log.info(lead + group.describe());
+        List<SessionGroup> groups = SessionGroup.of(sessions);
+        for (SessionGroup group : groups) {
+            // one client: its count is the goal's, which the result line says
+            log.info(lead + (groups.size() == 1 ? group.describeWithoutCount() : group.describe()));
         }
         for (Session session : sessions) {
             log.debug("  " + session.describe() + ", " + session.state() + ", connected since " + session.backendStart()
