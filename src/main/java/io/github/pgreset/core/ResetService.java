@@ -28,7 +28,12 @@ public final class ResetService {
             MaintenanceConnection.TargetState state = connection.targetState(target().database());
             MaintenanceConnection.DatabaseRow row =
                     requireDatabase(state.catalog().database());
-            return new SessionReport(target().database(), connection.version(), state.sessions(), row.invalid());
+            return new SessionReport(
+                    target().database(),
+                    connection.version(),
+                    state.sessions(),
+                    row.invalid(),
+                    !row.allowConnections() && Marks.isClosed(row.comment()));
         }
     }
 

@@ -7,9 +7,15 @@ import java.util.List;
  *
  * @param invalid whether the database is invalid (left by an interrupted DROP DATABASE): nobody can connect to it, and
  *     drop or recreate removes it
+ * @param closedByPgreset whether a pgreset goal that was killed left the database refusing connections (its mark
+ *     says so): the next pgreset goal on it reopens it
  */
 public record SessionReport(
-        DatabaseName database, ServerVersion serverVersion, List<Session> sessions, boolean invalid) {
+        DatabaseName database,
+        ServerVersion serverVersion,
+        List<Session> sessions,
+        boolean invalid,
+        boolean closedByPgreset) {
     public SessionReport {
         sessions = List.copyOf(sessions);
     }

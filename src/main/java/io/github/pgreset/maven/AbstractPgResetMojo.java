@@ -419,6 +419,11 @@ public abstract class AbstractPgResetMojo extends AbstractMojo {
     /** Calls the service and hands its result to {@code results}, which logs it and makes the report of it. */
     protected abstract GoalReport run(ResetService service, ResultLog results);
 
+    /** This execution of the goal; {@code null} outside a build (a test harness). */
+    protected final MojoExecution mojoExecution() {
+        return mojoExecution;
+    }
+
     /** The build this goal runs in; {@code null} outside one (a test harness). */
     protected final MavenSession session() {
         return session;

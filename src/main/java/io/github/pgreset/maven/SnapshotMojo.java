@@ -1,8 +1,11 @@
 package io.github.pgreset.maven;
 
 import io.github.pgreset.core.GoalReport;
+import io.github.pgreset.core.PgResetException;
+import io.github.pgreset.core.Problem;
 import io.github.pgreset.core.ResetService;
 import io.github.pgreset.core.SnapshotOptions;
+import io.github.pgreset.maven.internal.BuildTestRuns;
 import io.github.pgreset.maven.internal.ResultLog;
 import io.github.pgreset.maven.internal.SnapshotParameters;
 import java.io.File;
@@ -76,6 +79,10 @@ public class SnapshotMojo extends AbstractPgResetMojo {
 
     @Override
     protected GoalReport run(ResetService service, ResultLog results) {
+        // never a snapshot of what the project's tests wrote
+        BuildTestRuns.refusal(session(), mojoExecution()).ifPresent(refusal -> {
+            throw new PgResetException(Problem.CONFIGURATION, refusal);
+        });
         return results.snapshot(service.snapshot(snapshotOptions()));
     }
 

@@ -345,6 +345,11 @@ class SnapshotIT {
                 name, Marks.closed("snapshot", java.time.Instant.now(), "the chat service's database")));
         server.execute("CREATE DATABASE " + SqlText.identifier(chat + "_pgreset_snap") + " TEMPLATE " + name.sql()
                 + " ALLOW_CONNECTIONS false");
+        // sessions, meanwhile, says that pgreset left it closed (its log names what reopens it)
+        ResetService listing = new ResetService(
+                new ResetSettings(server.target(chat), TIMEOUT, false, server.safety(Set.of())),
+                ProgressListener.silent());
+        assertThat(listing.sessions().closedByPgreset()).isTrue();
         List<String> said = new java.util.concurrent.CopyOnWriteArrayList<>();
         ProgressListener log = new ProgressListener() {
             @Override
@@ -373,5 +378,6 @@ class SnapshotIT {
                 .asString()
                 .contains("reopened database \"" + chat + "\"")
                 .contains("dropped \"" + chat + "_pgreset_snap\"");
+        assertThat(listing.sessions().closedByPgreset()).isFalse();
     }
 }

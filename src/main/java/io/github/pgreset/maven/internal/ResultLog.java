@@ -44,6 +44,11 @@ public final class ResultLog {
                     + " is invalid: an interrupted DROP DATABASE left it behind, and nobody can connect to it. "
                     + "pgreset:drop or pgreset:recreate removes it.");
         }
+        if (report.closedByPgreset()) {
+            log.warn("Database \"" + report.database() + "\" on " + location() + " refuses connections: a pgreset goal"
+                    + " that was killed closed it and could not reopen it. The next restore, snapshot, drop or recreate on"
+                    + " it reopens it first.");
+        }
         if (!report.sessions().isEmpty()) {
             List<String> table = SessionTable.render(report.sessions(), OffsetDateTime.now());
             log.info(Styled.strong(table.get(0)));
