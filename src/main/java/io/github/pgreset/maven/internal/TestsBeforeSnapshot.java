@@ -78,8 +78,8 @@ public final class TestsBeforeSnapshot {
                 + ", and would save what they wrote as the snapshot that every later restore brings back. Take the"
                 + " snapshot before the tests, once the database is migrated: with tests under Surefire, bind it to"
                 + " process-test-classes (restore in generate-test-resources, the migrations in process-test-resources);"
-                + " with Failsafe's, to pre-integration-test, declared after the migrations' plugin. Nothing was"
-                + " changed.");
+                + " with Failsafe's, to integration-test, with pgreset declared before maven-failsafe-plugin (restore"
+                + " in pre-integration-test, the migrations after it). Nothing was changed.");
     }
 
     private static boolean runsBefore(TestRun run, String phase, int pluginIndex) {

@@ -24,7 +24,7 @@ class TestsBeforeSnapshotTest {
                         .startsWith("pgreset:snapshot refused: it runs in phase test, after the tests of"
                                 + " maven-surefire-plugin:test (default-test)")
                         .contains("process-test-classes")
-                        .contains("pre-integration-test")
+                        .contains("integration-test, with pgreset declared before maven-failsafe-plugin")
                         .endsWith("Nothing was changed."));
         assertThat(TestsBeforeSnapshot.refusal("verify", List.of(), PGRESET, List.of(SUREFIRE)))
                 .isPresent();
