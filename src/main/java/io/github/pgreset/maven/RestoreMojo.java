@@ -3,6 +3,7 @@ package io.github.pgreset.maven;
 import io.github.pgreset.core.GoalReport;
 import io.github.pgreset.core.NextCopy;
 import io.github.pgreset.core.PgResetException;
+import io.github.pgreset.core.Problem;
 import io.github.pgreset.core.ResetService;
 import io.github.pgreset.core.RestoreResult;
 import io.github.pgreset.core.SnapshotOptions;
@@ -36,6 +37,8 @@ import org.codehaus.plexus.component.configurator.ComponentConfigurator;
 public class RestoreMojo extends AbstractDropMojo {
     /** Beyond pgreset.timeout (which bounds the copy's statements and lock waits): connecting and closing. */
     private static final Duration AWAIT_MARGIN = Duration.ofSeconds(15);
+    /** Longer than a stopping goal keeps the JVM up to put things back (10 s): by then the JVM has halted. */
+    private static final Duration JVM_END = Duration.ofSeconds(30);
 
     /**
      * Name of the snapshot database to restore from; its prepared copy is called the same with {@code _next} appended.
@@ -125,10 +128,25 @@ public class RestoreMojo extends AbstractDropMojo {
                 getLog().info("pgreset: " + copy + " is ready (made in " + took.toMillis()
                         + " ms while the build went on).");
             } catch (PgResetException e) {
+                if (e.problem() == Problem.STOPPED) {
+                    // the JVM is ending (Ctrl-C, SIGTERM): its stop line said what was put back, and Maven must not
+                    // go on to print the build's result, a BUILD SUCCESS of a build that was stopped
+                    awaitTheJvmsEnd();
+                    return;
+                }
                 getLog().warn("pgreset: could not prepare " + copy + ": " + e.getMessage()
                         + " The next restore clones the snapshot instead.");
             }
         });
+    }
+
+    /** Holds the thread that would print the build's result until the stopping JVM halts (a bounded wait). */
+    private static void awaitTheJvmsEnd() {
+        try {
+            Thread.sleep(JVM_END.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private SnapshotOptions snapshotOptions() {
