@@ -17,9 +17,9 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 /**
- * The plugin's documentation is complete and the README says the same: every parameter of every goal has javadoc
+ * The plugin's documentation is complete and docs/reference.md says the same: every parameter of every goal has javadoc
  * with its default (where Maven does not know it) and an example (what {@code mvn pgreset:help -Ddetail} prints), and the
- * README's parameter tables list exactly these parameters, with the same properties and defaults.
+ * reference's parameter tables list exactly these parameters, with the same properties and defaults.
  */
 class PluginDocumentationTest {
     private static final Path DESCRIPTOR = Path.of("target/classes/META-INF/maven/plugin.xml");
@@ -38,7 +38,7 @@ class PluginDocumentationTest {
                 .as("the plugin descriptor; run the tests with ./mvnw test, which generates it first")
                 .exists();
         parameters = descriptor();
-        readme = Files.readString(Path.of("README.md"));
+        readme = Files.readString(Path.of("docs/reference.md"));
     }
 
     @Test
@@ -67,22 +67,28 @@ class PluginDocumentationTest {
     }
 
     @Test
-    void theReadmeTablesListTheSameParametersPropertiesAndDefaults() {
+    void theReferenceTablesListTheSameParametersPropertiesAndDefaults() {
         Map<String, List<String>> rows = readmeRows();
         for (DescribedParameter p : parameters) {
-            assertThat(rows).as("README row for parameter " + p.name()).containsKey(p.name());
+            assertThat(rows)
+                    .as("docs/reference.md row for parameter " + p.name())
+                    .containsKey(p.name());
             List<String> cells = rows.get(p.name());
-            assertThat(cells.get(0)).as("README property of " + p.name()).isEqualTo("`" + p.property() + "`");
+            assertThat(cells.get(0))
+                    .as("docs/reference.md property of " + p.name())
+                    .isEqualTo("`" + p.property() + "`");
             if (p.defaultValue() != null) {
-                assertThat(cells.get(1)).as("README default of " + p.name()).contains("`" + p.defaultValue() + "`");
+                assertThat(cells.get(1))
+                        .as("docs/reference.md default of " + p.name())
+                        .contains("`" + p.defaultValue() + "`");
             }
         }
         assertThat(rows.keySet())
-                .as("README rows without a parameter behind them")
+                .as("docs/reference.md rows without a parameter behind them")
                 .allMatch(name -> parameters.stream().anyMatch(p -> p.name().equals(name)));
     }
 
-    /** README table rows {@code | `name` | `property` | default | description |}, by name. */
+    /** docs/reference.md table rows {@code | `name` | `property` | default | description |}, by name. */
     private static Map<String, List<String>> readmeRows() {
         Map<String, List<String>> rows = new LinkedHashMap<>();
         Matcher row = Pattern.compile("(?m)^\\| `(\\w+)` \\| (`pgreset\\.\\w+`) \\|(.*)$")
