@@ -6,7 +6,7 @@ def psql = System.properties.remove('pgreset.it.skip')
 try {
     def log = new File(basedir, 'build.log').text
     for (goal in ['recreate', 'terminate', 'drop', 'sessions']) {
-        assert log.contains("Skipping pgreset:$goal because pgreset.skip is set.")
+        assert log.contains("Skipping pgreset:$goal because -Dpgreset.skip is set.")
     }
     assert log.contains('BUILD SUCCESS')
     assert psql.isValid(2): 'a skipped goal ended a session'

@@ -230,7 +230,10 @@ public abstract class AbstractPgResetMojo extends AbstractMojo {
         List<CommandLineProperties.Override> overrides = commandLine.overridingPom();
         CommandLine.apply(overrides, this, session, mojoExecution, configurator);
         if (skip) {
-            getLog().info("Skipping pgreset:" + goal() + " because pgreset.skip is set.");
+            getLog().info("Skipping pgreset:" + goal() + " because "
+                    + (commandLine.isGiven("pgreset.skip")
+                            ? "-Dpgreset.skip is set."
+                            : "its <skip> is true in the POM."));
             return;
         }
         GoalClock clock = GoalClock.start();

@@ -87,7 +87,10 @@ public abstract class AbstractServerMojo extends AbstractMojo {
         }
         CommandLine.apply(commandLine.overridingPom(), this, session, mojoExecution, configurator);
         if (skip) {
-            getLog().info("Skipping pgreset:" + goal + " because pgreset.skip is set.");
+            getLog().info("Skipping pgreset:" + goal + " because "
+                    + (commandLine.isGiven("pgreset.skip")
+                            ? "-Dpgreset.skip is set."
+                            : "its <skip> is true in the POM."));
             return;
         }
         try {
