@@ -76,6 +76,16 @@ final class Marks {
         return comment != null && comment.startsWith(SNAPSHOT);
     }
 
+    /** Which database a snapshot was taken of, from its mark; {@code null} when the comment is no snapshot's mark. */
+    static String snapshotOf(String comment) {
+        if (!isSnapshot(comment)) {
+            return null;
+        }
+        String first = comment.lines().findFirst().orElse("");
+        int at = first.lastIndexOf(TAKEN_AT);
+        return first.substring(SNAPSHOT.length(), at < 0 ? first.length() : at);
+    }
+
     /** When a snapshot was taken, from its mark; {@code null} for one marked before the mark said so. */
     static Instant takenAt(String comment) {
         String first = comment == null ? "" : comment.lines().findFirst().orElse("");

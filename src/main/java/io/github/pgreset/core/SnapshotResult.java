@@ -30,7 +30,13 @@ public record SnapshotResult(
         boolean upToDate) {
 
     /** @param takenAt when the replaced snapshot was taken, {@code null} when its mark does not say */
-    public record Replaced(Instant takenAt) {}
+    /**
+     * The snapshot this one replaced.
+     *
+     * @param takenAt when it was taken; {@code null} when its mark does not say
+     * @param of the database it was taken of; {@code null} when its mark does not say
+     */
+    public record Replaced(Instant takenAt, String of) {}
 
     public SnapshotResult {
         terminated = List.copyOf(terminated);

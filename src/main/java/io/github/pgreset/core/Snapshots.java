@@ -139,8 +139,9 @@ final class Snapshots {
             steps.add(finishing);
         }
         Plan plan = new Plan(steps);
-        SnapshotResult.Replaced replaced =
-                earlier == null ? null : new SnapshotResult.Replaced(Marks.takenAt(earlier.comment()));
+        SnapshotResult.Replaced replaced = earlier == null
+                ? null
+                : new SnapshotResult.Replaced(Marks.takenAt(earlier.comment()), Marks.snapshotOf(earlier.comment()));
         if (dryRun) {
             return new SnapshotResult(
                     names,

@@ -48,4 +48,14 @@ class MarksTest {
         assertThat(Marks.isOwn("made by hand")).isFalse();
         assertThat(Marks.isOwn(null)).isFalse();
     }
+
+    @Test
+    void aSnapshotsMarkSaysWhichDatabaseItWasTakenOf() {
+        assertThat(Marks.snapshotOf(Marks.snapshot(new DatabaseName("chat_it_2"), AT, null)))
+                .isEqualTo("chat_it_2");
+        assertThat(Marks.snapshotOf(Marks.snapshot(new DatabaseName("a, taken b"), AT, null)))
+                .isEqualTo("a, taken b");
+        assertThat(Marks.snapshotOf("the chat service's database")).isNull();
+        assertThat(Marks.snapshotOf(null)).isNull();
+    }
 }

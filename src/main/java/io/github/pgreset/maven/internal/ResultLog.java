@@ -121,7 +121,8 @@ public final class ResultLog {
                     + " on " + location() + " as snapshot \"" + result.names().snapshot() + "\" in "
                     + result.elapsed().toMillis() + " ms (the copy "
                     + result.copy().toMillis() + " ms, "
-                    + result.copyMethod().describe() + ")" + replaced(result.replaced())
+                    + result.copyMethod().describe() + ")"
+                    + replaced(result.replaced(), result.names().target().value())
                     + "; the next restore swaps in \""
                     + result.names().prepared() + "\".");
         }
@@ -205,14 +206,20 @@ public final class ResultLog {
         return Sentences.count(sessions.size(), "session") + " terminated";
     }
 
-    /** That an earlier snapshot of that name is gone now, and from when it was. */
-    private static String replaced(SnapshotResult.Replaced replaced) {
+    /**
+     * That an earlier snapshot of that name is gone now, from when it was, and of which database when that was
+     * another: two projects or recipes that share a snapshot's name replace each other's.
+     */
+    private static String replaced(SnapshotResult.Replaced replaced, String target) {
         if (replaced == null) {
             return "";
         }
+        String of = replaced.of() == null || replaced.of().equals(target)
+                ? "the snapshot"
+                : "the snapshot of another database, \"" + replaced.of() + "\",";
         return replaced.takenAt() == null
-                ? ", replacing the earlier snapshot"
-                : ", replacing the snapshot taken at "
+                ? ", replacing " + (replaced.of() == null || replaced.of().equals(target) ? "the earlier snapshot" : of)
+                : ", replacing " + of + " taken at "
                         + TAKEN_AT.format(replaced.takenAt().atZone(ZoneId.systemDefault()));
     }
 
