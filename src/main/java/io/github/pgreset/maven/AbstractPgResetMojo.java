@@ -17,22 +17,17 @@ import io.github.pgreset.core.Target;
 import io.github.pgreset.core.TargetResolver;
 import io.github.pgreset.core.server.LocalServer;
 import io.github.pgreset.core.server.LocalServers;
-import io.github.pgreset.maven.internal.CommandLine;
 import io.github.pgreset.maven.internal.CommandLineProperties;
 import io.github.pgreset.maven.internal.MavenProgress;
 import io.github.pgreset.maven.internal.ResultLog;
 import io.github.pgreset.maven.internal.ServerCredentials;
 import java.io.File;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.apache.maven.execution.MavenSession;
-import org.apache.maven.plugin.AbstractMojo;
-import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.PluginParameterExpressionEvaluator;
@@ -47,7 +42,7 @@ import org.codehaus.plexus.configuration.PlexusConfiguration;
  * The parameters every goal shares, and the one place where they become a {@link ResetSettings} and where core
  * failures become Maven failures.
  */
-public abstract class AbstractPgResetMojo extends AbstractMojo {
+public abstract class AbstractPgResetMojo extends AbstractGoalMojo {
 
     /**
      * JDBC URL of the database to act on, the same value Flyway or Liquibase already use, e.g.
@@ -96,12 +91,6 @@ public abstract class AbstractPgResetMojo extends AbstractMojo {
     @Parameter(property = "pgreset.password")
     private PlexusConfiguration password;
 
-    @Parameter(defaultValue = "${session}", readonly = true)
-    private MavenSession session;
-
-    @Parameter(defaultValue = "${mojoExecution}", readonly = true)
-    private MojoExecution mojoExecution;
-
     /**
      * Id of a {@code <server>} in settings.xml whose username and password (encrypted as Maven encrypts them) are
      * used, e.g. {@code local-postgres}. Not together with {@link #username}/{@link #password}.
@@ -124,28 +113,6 @@ public abstract class AbstractPgResetMojo extends AbstractMojo {
      */
     @Parameter(property = "pgreset.maintenanceDatabase")
     private String maintenanceDatabase;
-
-    /**
-     * Seconds the whole goal may take: connecting, waiting for sessions to end, retries and every statement. A stuck
-     * server cannot hang the build for longer.
-     *
-     * <p>Example: {@code -Dpgreset.timeout=60}.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "pgreset.timeout", defaultValue = "30")
-    private int timeout;
-
-    /**
-     * Skip the goal. In the POM, tie it to the property that skips the tests the database is for: {@code skipITs} for
-     * Failsafe's, {@code skipTests} for Surefire's.
-     *
-     * <p>Example: <code>&lt;skip&gt;${skipITs}&lt;/skip&gt;</code>, or {@code -Dpgreset.skip=true}.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "pgreset.skip", defaultValue = "false")
-    private boolean skip;
 
     /**
      * Print what would be terminated, dropped and created, and the SQL, and change nothing.
@@ -195,47 +162,19 @@ public abstract class AbstractPgResetMojo extends AbstractMojo {
     @Parameter(property = "pgreset.reportFile")
     private File reportFile;
 
-    /**
-     * The folder of the server that {@code pgreset:start} runs for the project. A goal with no {@link #url} works on
-     * that server when it is running, so that {@code mvn pgreset:recreate} after {@code mvn pgreset:start} needs no
-     * address.
-     *
-     * <p>Default: the project's folder under {@code ~/.pgreset/servers} (see
-     * {@code pgreset:start}). Example: {@code -Dpgreset.dataDirectory=/var/tmp/chat-postgres}.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "pgreset.dataDirectory")
-    private File dataDirectory;
-
     @Parameter(defaultValue = "${settings}", readonly = true)
     private Settings settings;
 
     private final SettingsDecrypter decrypter;
-    private final ComponentConfigurator configurator;
 
     protected AbstractPgResetMojo(SettingsDecrypter decrypter, ComponentConfigurator configurator) {
+        super(configurator);
         this.decrypter = decrypter;
-        this.configurator = configurator;
     }
 
     @Override
-    public final void execute() throws MojoExecutionException, MojoFailureException {
-        // a mistyped -D must not let a destructive goal run as if it had not been given
-        CommandLineProperties commandLine = CommandLine.read(session, mojoExecution);
-        Optional<String> mistake = commandLine.mistake(goal());
-        if (mistake.isPresent()) {
-            throw new MojoFailureException(mistake.get());
-        }
-        List<CommandLineProperties.Override> overrides = commandLine.overridingPom();
-        CommandLine.apply(overrides, this, session, mojoExecution, configurator);
-        if (skip) {
-            getLog().info("Skipping pgreset:" + goal() + " because "
-                    + (commandLine.isGiven("pgreset.skip")
-                            ? "-Dpgreset.skip is set."
-                            : "its <skip> is true in the POM."));
-            return;
-        }
+    protected final void executeGoal(CommandLineProperties commandLine, List<CommandLineProperties.Override> overrides)
+            throws MojoExecutionException, MojoFailureException {
         GoalClock clock = GoalClock.start();
         Target target = null;
         try {
@@ -282,9 +221,9 @@ public abstract class AbstractPgResetMojo extends AbstractMojo {
      * what starts it again.
      */
     private String serverStartedByPgreset(Problem problem) {
-        String folder = session == null || session.getCurrentProject() == null
+        String folder = session() == null || session().getCurrentProject() == null
                 ? null
-                : session.getCurrentProject().getProperties().getProperty("pgreset.dataDirectory");
+                : session().getCurrentProject().getProperties().getProperty("pgreset.dataDirectory");
         if (problem != Problem.UNREACHABLE || folder == null) {
             return "";
         }
@@ -397,7 +336,7 @@ public abstract class AbstractPgResetMojo extends AbstractMojo {
             return raw == null || raw.isEmpty() ? null : raw;
         }
         try {
-            Object value = new PluginParameterExpressionEvaluator(session, mojoExecution).evaluate(raw);
+            Object value = new PluginParameterExpressionEvaluator(session(), mojoExecution()).evaluate(raw);
             return value == null || value.toString().isEmpty() ? null : value.toString();
         } catch (ExpressionEvaluationException e) {
             throw new PgResetException(Problem.CONFIGURATION, "Cannot evaluate pgreset.password: " + e.getMessage(), e);
@@ -414,27 +353,8 @@ public abstract class AbstractPgResetMojo extends AbstractMojo {
         return null;
     }
 
-    /** The goal's name, as the plugin descriptor gives it for this execution ({@code recreate}). */
-    protected final String goal() {
-        return mojoExecution.getMojoDescriptor().getGoal();
-    }
-
     /** Calls the service and hands its result to {@code results}, which logs it and makes the report of it. */
     protected abstract GoalReport run(ResetService service, ResultLog results);
-
-    /** This execution of the goal; {@code null} outside a build (a test harness). */
-    protected final MojoExecution mojoExecution() {
-        return mojoExecution;
-    }
-
-    /** The build this goal runs in; {@code null} outside one (a test harness). */
-    protected final MavenSession session() {
-        return session;
-    }
-
-    protected final Duration timeout() {
-        return Duration.ofSeconds(timeout);
-    }
 
     protected final boolean dryRun() {
         return dryRun;
@@ -445,11 +365,10 @@ public abstract class AbstractPgResetMojo extends AbstractMojo {
      * {@code mvn pgreset:start}); within the build that started it, {@code pgreset.url} names it already.
      */
     private Optional<LocalServer> startedServer() {
-        if ((url != null && !url.isBlank()) || session == null || session.getCurrentProject() == null) {
+        if ((url != null && !url.isBlank()) || session() == null || session().getCurrentProject() == null) {
             return Optional.empty();
         }
-        Optional<LocalServer> server =
-                LocalServers.running(AbstractServerMojo.dataDirectory(dataDirectory, session.getCurrentProject()));
+        Optional<LocalServer> server = LocalServers.running(dataDirectory());
         server.ifPresent(s -> getLog().info("No pgreset.url: working on the server that pgreset:start runs for this"
                 + " project (" + LocalServer.HOST + ":" + s.port() + ", " + s.dataDirectory() + ")."));
         return server;
@@ -467,7 +386,7 @@ public abstract class AbstractPgResetMojo extends AbstractMojo {
                         server.url(
                                 named != null && !named.isBlank()
                                         ? named
-                                        : session.getCurrentProject().getArtifactId()),
+                                        : session().getCurrentProject().getArtifactId()),
                         named,
                         credentials.username() != null ? credentials.username() : server.superuser(),
                         credentials.password() != null ? credentials.password() : server.password(),
@@ -484,6 +403,6 @@ public abstract class AbstractPgResetMojo extends AbstractMojo {
                         .collect(Collectors.toSet());
         SafetyRules safety =
                 new SafetyRules(allowRemote, protectedNames, SafetyRules.namePattern(databaseNamePattern()));
-        return new ResetSettings(target, Duration.ofSeconds(timeout), dryRun, safety);
+        return new ResetSettings(target, timeout(), dryRun, safety);
     }
 }

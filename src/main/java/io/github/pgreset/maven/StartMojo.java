@@ -91,7 +91,7 @@ public class StartMojo extends AbstractServerMojo {
                         timeout()));
         LocalServer server = result.server();
         String url = server.url(result.database());
-        Properties properties = project().getProperties();
+        Properties properties = session().getCurrentProject().getProperties();
         properties.setProperty("pgreset.url", url);
         properties.setProperty("pgreset.username", server.superuser());
         properties.setProperty("pgreset.password", server.password());
