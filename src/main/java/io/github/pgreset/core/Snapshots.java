@@ -79,10 +79,6 @@ final class Snapshots {
         String comment = Marks.before(row.comment());
 
         List<Step> steps = new ArrayList<>(leftovers.plan().steps());
-        if (rows.get(names.prepared()) != null) {
-            // a copy of the snapshot this one replaces: never to be swapped in again
-            steps.add(dropOwn("drop-copy", names.prepared(), rows.get(names.prepared()), "the stale prepared copy"));
-        }
         Step.Undo reopen = new Step.Undo(
                 "reopened database \"" + names.target() + "\"", DatabaseStatements.reopen(names.target(), comment));
         Step.Undo dropPartial = new Step.Undo(
@@ -137,6 +133,11 @@ final class Snapshots {
                     .settling(replacedLeft));
         } else {
             steps.add(finishing);
+        }
+        if (rows.get(names.prepared()) != null) {
+            // the older snapshot's prepared copy: kept until this snapshot is finished (a goal stopped before that
+            // leaves the older snapshot with its copy, for the next restore to swap in), never swapped in after
+            steps.add(dropOwn("drop-copy", names.prepared(), rows.get(names.prepared()), "the stale prepared copy"));
         }
         Plan plan = new Plan(steps);
         SnapshotResult.Replaced replaced = earlier == null

@@ -43,12 +43,15 @@ class KillIT {
 
     private record Case(String goal, Setup setup, String step) {}
 
+    /** The steps of a snapshot that replaces another after which the new snapshot is finished. */
+    private static final List<String> FINISHED = List.of("finish", "drop-replaced", "drop-copy");
+
     private static List<Case> cases(PgServer server) {
         List<Case> cases = new ArrayList<>();
         for (String step : List.of("close", "copy", "reopen", "finish", "prepare", "finish-copy")) {
             cases.add(new Case("snapshot", Setup.DATABASE, step));
         }
-        for (String step : List.of("drop-copy", "close", "copy", "finish", "drop-replaced")) {
+        for (String step : List.of("close", "copy", "finish", "drop-replaced", "drop-copy")) {
             cases.add(new Case("snapshot", Setup.SNAPSHOT, step));
         }
         for (String step : List.of("close", "swap", "drop-aside", "prepare", "finish-copy")) {
@@ -108,7 +111,18 @@ class KillIT {
             server.dropDatabase(chat + "_next");
         }
 
+        long snapshotOid = c.setup() == Setup.SNAPSHOT ? oid(server, chat + "_snapshot") : 0;
+
         List<String> output = stop(server, c, chat, signal);
+
+        if (c.goal().equals("snapshot") && c.setup() == Setup.SNAPSHOT && !FINISHED.contains(c.step())) {
+            // the older snapshot is still the snapshot: its prepared copy stays, for the next restore to swap in
+            assertThat(oid(server, chat + "_snapshot")).isEqualTo(snapshotOid);
+            assertThat(server.databaseExists(chat + "_next"))
+                    .as("the older snapshot's prepared copy after a stop at %s; it said %s", c.step(), output)
+                    .isTrue();
+            assertThat(comment(server, chat + "_next")).isEqualTo(Marks.copy(snapshotOid));
+        }
 
         if (signal == Signal.SIGTERM) {
             if (server.databaseExists(chat)) {

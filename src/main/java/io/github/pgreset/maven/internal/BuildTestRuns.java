@@ -1,8 +1,10 @@
 package io.github.pgreset.maven.internal;
 
 import java.io.IOException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -23,7 +25,7 @@ public final class BuildTestRuns {
     /** Where {@code execution} (a snapshot) sits, and whether tests run before it; empty when none do. */
     public static java.util.Optional<String> refusal(MavenSession session, MojoExecution execution) {
         MavenProject project = session == null ? null : session.getCurrentProject();
-        if (project == null || execution == null || !hasTests(project)) {
+        if (project == null || execution == null) {
             return java.util.Optional.empty();
         }
         String self = execution.getGroupId() + ":" + execution.getArtifactId();
@@ -64,8 +66,11 @@ public final class BuildTestRuns {
                     continue;
                 }
                 String phase = run.getPhase() != null ? run.getPhase() : goal;
+                List<String> includes = includes(plugin.getConfiguration(), run.getConfiguration(), failsafe);
                 boolean skipped = skipped(session, evaluator, failsafe, plugin.getConfiguration())
-                        || skipped(session, evaluator, failsafe, run.getConfiguration());
+                        || skipped(session, evaluator, failsafe, run.getConfiguration())
+                        // Surefire finds no *Test class where a project has only Failsafe's *IT ones
+                        || (!runsNamedTests(session) && !hasTests(session.getCurrentProject(), includes));
                 runs.add(new TestsBeforeSnapshot.TestRun(
                         plugin.getArtifactId() + ":" + goal + " (" + run.getId() + ")",
                         phase,
@@ -114,13 +119,49 @@ public final class BuildTestRuns {
         }
     }
 
-    /** Whether the project has test sources at all (a project without tests writes nothing). */
-    private static boolean hasTests(MavenProject project) {
+    /** Surefire's and Failsafe's own default includes, unless the POM names others. */
+    private static List<String> includes(Object pluginConfiguration, Object runConfiguration, boolean failsafe) {
+        for (Object configuration : List.of(
+                runConfiguration == null ? new Object() : runConfiguration,
+                pluginConfiguration == null ? new Object() : pluginConfiguration)) {
+            if (configuration instanceof Xpp3Dom dom && dom.getChild("includes") != null) {
+                List<String> given = new ArrayList<>();
+                for (Xpp3Dom include : dom.getChild("includes").getChildren()) {
+                    if (include.getValue() != null) {
+                        given.add(include.getValue().strip());
+                    }
+                }
+                return given;
+            }
+        }
+        return failsafe
+                ? List.of("**/IT*.java", "**/*IT.java", "**/*ITCase.java")
+                : List.of("**/Test*.java", "**/*Test.java", "**/*Tests.java", "**/*TestCase.java");
+    }
+
+    /** -Dtest or -Dit.test names the tests to run, whatever the includes say. */
+    private static boolean runsNamedTests(MavenSession session) {
+        Properties user = session.getUserProperties();
+        return user.getProperty("test") != null || user.getProperty("it.test") != null;
+    }
+
+    /** Whether a test source of the project matches one of the includes (a project without such tests writes nothing). */
+    private static boolean hasTests(MavenProject project, List<String> includes) {
+        List<PathMatcher> matchers = new ArrayList<>();
+        for (String include : includes) {
+            String glob = include.replace('\\', '/').replaceAll("\\.class$", ".java");
+            matchers.add(FileSystems.getDefault().getPathMatcher("glob:" + glob));
+            if (glob.startsWith("**/")) {
+                matchers.add(FileSystems.getDefault().getPathMatcher("glob:" + glob.substring(3)));
+            }
+        }
         for (String root : project.getTestCompileSourceRoots()) {
             Path folder = Path.of(root);
             if (Files.isDirectory(folder)) {
                 try (Stream<Path> files = Files.walk(folder)) {
-                    if (files.anyMatch(Files::isRegularFile)) {
+                    if (files.filter(Files::isRegularFile)
+                            .map(folder::relativize)
+                            .anyMatch(file -> matchers.stream().anyMatch(m -> m.matches(file)))) {
                         return true;
                     }
                 } catch (IOException e) {
