@@ -8,12 +8,9 @@ import io.github.pgreset.core.ProgressListener;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The servers pgreset starts for builds on machines that have none: {@link #start} makes (once) and starts a server in
@@ -21,7 +18,6 @@ import java.util.Set;
  * under that folder's lock, so two builds at once get one server.
  */
 public final class LocalServers {
-    private static final String SUPERUSER = "postgres";
     private static final Backoff RETRY_START = new Backoff(Duration.ofMillis(100), Duration.ofSeconds(1));
 
     private final Path home;
@@ -114,7 +110,7 @@ public final class LocalServers {
                 }
             }
             if (request.port() != 0 && !Ports.free(request.port())) {
-                throw portTaken(folder, request.port()); // before anything is made
+                throw Ports.taken(folder, request.port()); // before anything is made
             }
             Release release = existing.map(ServerRecord::release)
                     .filter(r -> request.version().exact().isEmpty())
@@ -124,13 +120,13 @@ public final class LocalServers {
             ServerRecord record;
             boolean initialised = existing.isEmpty();
             if (initialised) {
-                record = initialise(folder, release, programs, account, request, deadline);
+                record = DataDirectoryInit.make(folder, release, programs, account, home, progress, deadline);
             } else {
                 record = existing.get().release().equals(release)
                         ? existing.get()
                         : existing.get().withRelease(release);
             }
-            record = port(folder, record, request.port());
+            record = Ports.choose(folder, record, request.port());
             LocalServer server = startServer(folder, record, programs, deadline);
             boolean created = ensureDatabase(folder, record, server, request.database(), deadline);
             return new StartResult(server, request.database(), false, initialised, created, millisSince(began));
@@ -226,101 +222,6 @@ public final class LocalServers {
         return cache.unpacked(platform, release, jar, deadline, progress);
     }
 
-    /** Makes the data directory: the record first (so a kill is recognised), then initdb, then the record ready. */
-    private ServerRecord initialise(
-            ServerDirectory folder,
-            Release release,
-            PgPrograms programs,
-            OsAccount account,
-            StartRequest request,
-            Deadline deadline)
-            throws IOException {
-        long began = System.nanoTime();
-        PgPrograms.Run version = programs.version(deadline);
-        if (!version.succeeded()) {
-            throw new PgResetException(
-                    Problem.LOCAL_SERVER,
-                    "The PostgreSQL " + release + " binaries do not run on this machine"
-                            + (account.switches() ? " as \"" + account.name() + "\"" : "") + ": " + version.output()
-                            + (account.switches()
-                                    ? ". The account must be able to reach " + home + " and " + folder.root()
-                                            + "; set pgreset.dataDirectory to a folder it can reach."
-                                    : "."));
-        }
-        if (account.switches() && !programs.canReach(existingAncestor(folder.root()))) {
-            throw new PgResetException(
-                    Problem.LOCAL_SERVER,
-                    "The server would run as \"" + account.name() + "\", which cannot reach " + folder.root()
-                            + " (a folder above it is closed to other users, as root's home is); nothing was made."
-                            + " Set pgreset.dataDirectory to a folder it can reach, or leave it unset for "
-                            + home.resolve("servers") + ".");
-        }
-        Files.createDirectories(folder.root());
-        OwnerOnly.restrict(folder.root());
-        account.own(folder.root());
-        ServerRecord record =
-                new ServerRecord(release, 0, true, SUPERUSER, password(), account.name(), false, Set.of());
-        record.write(folder.root());
-        Folders.delete(folder.data()); // left by a start killed during initdb: the record says it is pgreset's
-        Path passwordFile = folder.root().resolve("initdb-password");
-        try {
-            Files.writeString(passwordFile, record.password() + "\n");
-            OwnerOnly.restrict(passwordFile);
-            account.own(passwordFile);
-            PgPrograms.Run initdb = programs.initdb(folder.data(), SUPERUSER, passwordFile, release, deadline);
-            if (!initdb.succeeded()) {
-                throw new PgResetException(
-                        Problem.LOCAL_SERVER, "initdb failed in " + folder.data() + ":\n" + initdb.output());
-            }
-        } finally {
-            Files.deleteIfExists(passwordFile);
-        }
-        // on 127.0.0.1 only, over TCP only: no socket file that another server on this machine might use
-        Files.writeString(
-                folder.data().resolve("postgresql.conf"),
-                "\n# pgreset:start\nlisten_addresses = '127.0.0.1'\nunix_socket_directories = ''\n",
-                java.nio.file.StandardOpenOption.APPEND);
-        ServerRecord ready = record.readied();
-        ready.write(folder.root());
-        progress.info("Made the data directory " + folder.data() + " (PostgreSQL " + release + ", superuser "
-                + SUPERUSER + (account.switches() ? ", run as \"" + account.name() + "\"" : "") + ") in "
-                + millisSince(began) + " ms.");
-        return ready;
-    }
-
-    /**
-     * The port to start on: the one asked for, else the one kept for the folder, else a free one. A kept port that
-     * another program took since is replaced when pgreset had chosen it, and refused when the user had.
-     */
-    private static ServerRecord port(ServerDirectory folder, ServerRecord record, int asked) throws IOException {
-        ServerRecord chosen;
-        if (asked != 0) {
-            chosen = record.withPort(asked, false);
-        } else if (record.port() != 0 && (record.portChosen() || Ports.free(record.port()))) {
-            chosen = record;
-        } else {
-            chosen = record.withPort(Ports.free(), true);
-        }
-        if (!Ports.free(chosen.port())) {
-            if (!chosen.portChosen()) {
-                throw portTaken(folder, chosen.port());
-            }
-            chosen = record.withPort(Ports.free(), true);
-        }
-        if (!chosen.equals(record)) {
-            chosen.write(folder.root());
-        }
-        return chosen;
-    }
-
-    private static PgResetException portTaken(ServerDirectory folder, int port) {
-        return new PgResetException(
-                Problem.LOCAL_SERVER,
-                "Port " + port + " on " + LocalServer.HOST + " is in use by another program, so the server in "
-                        + folder.root() + " cannot listen there. Set pgreset.port to a free port, or to 0 to let"
-                        + " pgreset choose one.");
-    }
-
     /**
      * pg_ctl start, again while the server that was killed has left processes behind that still hold its shared
      * memory (they end within moments of noticing), then the pgpass file for psql.
@@ -371,20 +272,6 @@ public final class LocalServers {
             record.withDatabase(database).write(folder.root());
         }
         return created;
-    }
-
-    private static Path existingAncestor(Path folder) {
-        Path existing = folder;
-        while (existing != null && !Files.isDirectory(existing)) {
-            existing = existing.getParent();
-        }
-        return existing == null ? folder.getRoot() : existing;
-    }
-
-    private static String password() {
-        byte[] bytes = new byte[18];
-        new SecureRandom().nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     private static long millisSince(long nanos) {

@@ -7,7 +7,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 
-/** TCP ports on 127.0.0.1: whether one is free, and a free one. */
+/** TCP ports on 127.0.0.1: whether one is free, a free one, and the one a server starts on. */
 final class Ports {
     private Ports() {}
 
@@ -29,5 +29,38 @@ final class Ports {
             throw new PgResetException(
                     Problem.LOCAL_SERVER, "Cannot find a free TCP port on 127.0.0.1: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The port to start on: the one asked for, else the one kept for the folder, else a free one. A kept port that
+     * another program took since is replaced when pgreset had chosen it, and refused when the user had.
+     */
+    static ServerRecord choose(ServerDirectory folder, ServerRecord record, int asked) throws java.io.IOException {
+        ServerRecord chosen;
+        if (asked != 0) {
+            chosen = record.withPort(asked, false);
+        } else if (record.port() != 0 && (record.portChosen() || free(record.port()))) {
+            chosen = record;
+        } else {
+            chosen = record.withPort(free(), true);
+        }
+        if (!free(chosen.port())) {
+            if (!chosen.portChosen()) {
+                throw taken(folder, chosen.port());
+            }
+            chosen = record.withPort(free(), true);
+        }
+        if (!chosen.equals(record)) {
+            chosen.write(folder.root());
+        }
+        return chosen;
+    }
+
+    static PgResetException taken(ServerDirectory folder, int port) {
+        return new PgResetException(
+                Problem.LOCAL_SERVER,
+                "Port " + port + " on " + LocalServer.HOST + " is in use by another program, so the server in "
+                        + folder.root() + " cannot listen there. Set pgreset.port to a free port, or to 0 to let"
+                        + " pgreset choose one.");
     }
 }
