@@ -102,6 +102,11 @@ public final class LocalServers {
                 checkMajor(folder, existing.get(), contents, request.version());
                 Optional<LocalServer> running = running(folder.root());
                 if (running.isPresent()) {
+                    if (request.port() != 0 && request.port() != running.get().port()) {
+                        progress.info("The server in " + folder.root() + " is running on port "
+                                + running.get().port() + "; pgreset.port=" + request.port()
+                                + " applies once it is stopped and started again.");
+                    }
                     // a database this server was asked for before is not looked up again: a cold JDBC login costs
                     // more than the rest of a reused start (one dropped by hand since is made at the next start)
                     boolean created = !existing.get().databases().contains(request.database())
