@@ -2,10 +2,76 @@ package io.github.pgreset.core;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
-/** Catalog look-ups: the target's pg_database row and what keeps it from being dropped. */
+/**
+ * Catalog look-ups, each query with its row mapping: the target's pg_database row, its sessions and prepared
+ * transactions (what a goal plans from, in one round trip), and what keeps a database from being dropped.
+ */
 final class CatalogQueries {
     private CatalogQueries() {}
+
+    /**
+     * The target's catalog row, its sessions and prepared transactions, with the rows of {@code related} databases
+     * (a snapshot, its prepared copy and working names), in one round trip (four statements, four results).
+     */
+    static TargetState targetState(MaintenanceConnection connection, DatabaseName name, List<DatabaseName> related) {
+        String sql = DATABASE + ";\n" + SessionQueries.list(connection.version()) + ";\n" + PREPARED_TRANSACTIONS
+                + ";\n" + DATABASES;
+        List<String> names = new ArrayList<>();
+        names.add(name.value());
+        related.forEach(r -> names.add(r.value()));
+        return connection.queryResults(
+                sql,
+                List.of(name.value(), name.value(), name.value(), names.toArray(String[]::new)),
+                CatalogQueries::targetState);
+    }
+
+    private static TargetState targetState(Statement executed) throws SQLException {
+        CatalogRow catalog = only(executed, CatalogQueries::catalogRow).get(0);
+        executed.getMoreResults();
+        List<Session> sessions = only(executed, SessionQueries::session);
+        executed.getMoreResults();
+        List<PreparedTransaction> prepared = only(executed, CatalogQueries::preparedTransaction);
+        executed.getMoreResults();
+        Map<DatabaseName, DatabaseRow> rows = new LinkedHashMap<>();
+        for (Map.Entry<DatabaseName, DatabaseRow> row :
+                only(executed, rs -> Map.entry(new DatabaseName(rs.getString("datname")), databaseRow(rs)))) {
+            rows.put(row.getKey(), row.getValue());
+        }
+        return new TargetState(catalog, sessions, prepared, rows);
+    }
+
+    private static <T> List<T> only(Statement executed, MaintenanceConnection.RowMapper<T> mapper) throws SQLException {
+        List<T> rows = new ArrayList<>();
+        try (ResultSet rs = executed.getResultSet()) {
+            while (rs.next()) {
+                rows.add(mapper.map(rs));
+            }
+        }
+        return rows;
+    }
+
+    /** The clients on the database now (a read a step makes again, e.g. after a failed drop). */
+    static List<Session> sessions(MaintenanceConnection connection, DatabaseName name) {
+        return connection.query(
+                SessionQueries.list(connection.version()), List.of(name.value()), SessionQueries::session);
+    }
+
+    /** The sessions (and prepared transactions) holding a lock on the database object, described. */
+    static List<String> lockHolders(MaintenanceConnection connection, DatabaseName name) {
+        return connection.query(LOCK_HOLDERS, List.of(name.value()), CatalogQueries::lockHolder);
+    }
+
+    /** Names what DROP ... WITH (FORCE) cannot clear: prepared transactions, active slots, subscriptions. */
+    static List<String> forceBlockers(MaintenanceConnection connection, DatabaseName name) {
+        String db = name.value();
+        return connection.query(forceBlockers(connection.version()), List.of(db, db, db), CatalogQueries::forceBlocker);
+    }
 
     /**
      * The target's row ({@code ?} = name) and what the server allows: one row always, with {@code datname} null when
@@ -58,8 +124,8 @@ final class CatalogQueries {
     }
 
     /** A row of {@link #DATABASE} (when the database exists) or of {@link #DATABASES}. */
-    static MaintenanceConnection.DatabaseRow databaseRow(ResultSet rs) throws SQLException {
-        return new MaintenanceConnection.DatabaseRow(
+    static DatabaseRow databaseRow(ResultSet rs) throws SQLException {
+        return new DatabaseRow(
                 rs.getLong("oid"),
                 rs.getString("comment"),
                 rs.getBoolean("datallowconn"),
@@ -70,8 +136,8 @@ final class CatalogQueries {
     }
 
     /** A row of {@link #DATABASE}. */
-    static MaintenanceConnection.CatalogRow catalogRow(ResultSet rs) throws SQLException {
-        return new MaintenanceConnection.CatalogRow(
+    static CatalogRow catalogRow(ResultSet rs) throws SQLException {
+        return new CatalogRow(
                 rs.getString("datname") == null ? null : databaseRow(rs),
                 rs.getBoolean("in_recovery"),
                 rs.getBoolean("read_only"),
@@ -79,8 +145,8 @@ final class CatalogQueries {
     }
 
     /** A row of {@link #PREPARED_TRANSACTIONS}. */
-    static MaintenanceConnection.PreparedTransaction preparedTransaction(ResultSet rs) throws SQLException {
-        return new MaintenanceConnection.PreparedTransaction(rs.getString("gid"), rs.getString("owner"));
+    static PreparedTransaction preparedTransaction(ResultSet rs) throws SQLException {
+        return new PreparedTransaction(rs.getString("gid"), rs.getString("owner"));
     }
 
     /** A row of {@link #LOCK_HOLDERS}, described for an error message. */

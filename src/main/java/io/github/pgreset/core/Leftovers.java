@@ -1,6 +1,5 @@
 package io.github.pgreset.core;
 
-import io.github.pgreset.core.MaintenanceConnection.DatabaseRow;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,13 +15,13 @@ import java.util.Map;
  */
 record Leftovers(Plan plan, List<String> found) {
 
-    /** The repairs for these rows (as {@link MaintenanceConnection#targetState(DatabaseName, List)} read them). */
+    /** The repairs for these rows (as {@link CatalogQueries#targetState} read them). */
     static Leftovers of(SnapshotNames names, Map<DatabaseName, DatabaseRow> rows, ServerVersion version) {
         List<Step> steps = new ArrayList<>();
         List<String> found = new ArrayList<>();
         DatabaseRow target = rows.get(names.target());
         if (target != null && Marks.isClosed(target.comment())) {
-            steps.add(reopen(names.target(), target));
+            steps.add(DropPlanner.reopen(names.target(), target));
             found.add("reopened database \"" + names.target() + "\"");
         }
         drop(
@@ -60,19 +59,9 @@ record Leftovers(Plan plan, List<String> found) {
         return new Leftovers(new Plan(steps), List.copyOf(found));
     }
 
-    /** The step that reopens a database pgreset closed, with its own comment back. */
-    static Step reopen(DatabaseName database, DatabaseRow row) {
-        return Step.of(
-                "repair",
-                "Reopening database \"" + database + "\", which an interrupted pgreset goal closed",
-                List.of(DatabaseStatements.reopen(database, Marks.before(row.comment()))));
-    }
-
     /** The one line that says what was repaired; empty when nothing was. */
     String line() {
-        return found.isEmpty()
-                ? ""
-                : "Repaired what an interrupted pgreset goal left: " + String.join("; ", found) + ".";
+        return Repairs.line(found);
     }
 
     /** A copy made under a working name is closed and not a template until the step that finishes it. */

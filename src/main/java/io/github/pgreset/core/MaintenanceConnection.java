@@ -32,7 +32,7 @@ final class MaintenanceConnection implements AutoCloseable {
     /** What the goal put back after {@link #stop}, for the one line the {@link StopGuard} prints. */
     private final List<String> putBack = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** Removed when the connection closes; {@code null} for a connection that changes nothing. */
-    private StopGuard guard;
+    private AutoCloseable guard;
 
     private MaintenanceConnection(Connection jdbc, Target target, String database, Deadline deadline) {
         this.jdbc = jdbc;
@@ -178,126 +178,57 @@ final class MaintenanceConnection implements AutoCloseable {
         return deadline;
     }
 
-    /** The target's pg_database row, or null when there is no such database. */
-    DatabaseRow databaseRow(DatabaseName name) {
-        return catalogRow(name).database();
-    }
-
-    /** The target's row (null when missing) and whether the server takes changes, in one round trip. */
-    CatalogRow catalogRow(DatabaseName name) {
-        return query(CatalogQueries.DATABASE, List.of(name.value()), CatalogQueries::catalogRow)
-                .get(0);
-    }
-
-    /** The target's prepared transactions: gid and owner. */
-    List<PreparedTransaction> preparedTransactions(DatabaseName name) {
-        return query(CatalogQueries.PREPARED_TRANSACTIONS, List.of(name.value()), CatalogQueries::preparedTransaction);
-    }
-
-    /**
-     * A transaction prepared for two-phase commit ({@code PREPARE TRANSACTION}) in a database.
-     *
-     * @param gid its global identifier, what ROLLBACK PREPARED names
-     * @param owner the role that prepared it
-     */
-    record PreparedTransaction(String gid, String owner) {}
-
-    /** The sessions (and prepared transactions) holding a lock on the target database object, described. */
-    List<String> lockHolders(DatabaseName name) {
-        return query(CatalogQueries.LOCK_HOLDERS, List.of(name.value()), CatalogQueries::lockHolder);
-    }
-
-    /**
-     * The target's catalog row and its sessions, in one round trip (two statements, two results).
-     */
-    TargetState targetState(DatabaseName name) {
-        return targetState(name, List.of());
-    }
-
-    /**
-     * As {@link #targetState(DatabaseName)}, with the rows of other databases of the target's ({@code related}: its
-     * snapshot, prepared copy and working names), still in one round trip (three statements).
-     */
-    TargetState targetState(DatabaseName name, List<DatabaseName> related) {
-        requireRunning();
-        String sql = CatalogQueries.DATABASE + ";\n" + SessionQueries.list(version) + ";\n" + CatalogQueries.DATABASES;
-        try (PreparedStatement statement = jdbc.prepareStatement(sql)) {
-            statement.setQueryTimeout(deadline.remainingSecondsAtLeastOne());
-            statement.setString(1, name.value());
-            statement.setString(2, name.value());
-            List<String> names = new ArrayList<>();
-            names.add(name.value());
-            related.forEach(r -> names.add(r.value()));
-            statement.setArray(3, jdbc.createArrayOf("text", names.toArray(String[]::new)));
-            statement.execute();
-            CatalogRow catalog;
-            try (ResultSet rs = statement.getResultSet()) {
-                rs.next();
-                catalog = CatalogQueries.catalogRow(rs);
-            }
-            List<Session> sessions = new ArrayList<>();
-            statement.getMoreResults();
-            try (ResultSet rs = statement.getResultSet()) {
-                while (rs.next()) {
-                    sessions.add(SessionQueries.session(rs));
-                }
-            }
-            java.util.Map<DatabaseName, DatabaseRow> rows = new java.util.LinkedHashMap<>();
-            statement.getMoreResults();
-            try (ResultSet rs = statement.getResultSet()) {
-                while (rs.next()) {
-                    rows.put(new DatabaseName(rs.getString("datname")), CatalogQueries.databaseRow(rs));
-                }
-            }
-            return new TargetState(catalog, List.copyOf(sessions), rows);
-        } catch (SQLException e) {
-            throw failure(e, "Querying the catalogs");
-        }
-    }
-
-    List<Session> sessions(DatabaseName name) {
-        return query(SessionQueries.list(version), List.of(name.value()), SessionQueries::session);
-    }
-
-    /** Names what DROP ... WITH (FORCE) cannot clear: prepared transactions, active slots, subscriptions. */
-    List<String> forceBlockers(DatabaseName name) {
-        String db = name.value();
-        return query(CatalogQueries.forceBlockers(version), List.of(db, db, db), CatalogQueries::forceBlocker);
-    }
-
     @FunctionalInterface
     interface RowMapper<T> {
         T map(ResultSet rs) throws SQLException;
     }
 
+    /** Reads the rows of one query, bounded by the deadline. */
     <T> List<T> query(String sql, List<Object> parameters, RowMapper<T> mapper) {
+        return queryResults(sql, parameters, statement -> {
+            List<T> rows = new ArrayList<>();
+            try (ResultSet rs = statement.getResultSet()) {
+                while (rs.next()) {
+                    rows.add(mapper.map(rs));
+                }
+            }
+            return rows;
+        });
+    }
+
+    /** Reads what an executed statement returned: several results, for several statements in one round trip. */
+    @FunctionalInterface
+    interface ResultsReader<T> {
+        T read(Statement executed) throws SQLException;
+    }
+
+    /**
+     * Sends {@code sql} (one statement or several, separated by {@code ;}) with its parameters in one round trip and
+     * reads the results; {@code int[]} and {@code String[]} parameters are sent as arrays.
+     */
+    <T> T queryResults(String sql, List<Object> parameters, ResultsReader<T> reader) {
         requireRunning();
         try (PreparedStatement statement = jdbc.prepareStatement(sql)) {
             statement.setQueryTimeout(deadline.remainingSecondsAtLeastOne());
             for (int i = 0; i < parameters.size(); i++) {
-                Object value = parameters.get(i);
-                if (value instanceof int[] pids) {
-                    Integer[] boxed = new Integer[pids.length];
-                    for (int j = 0; j < pids.length; j++) {
-                        boxed[j] = pids[j];
-                    }
-                    statement.setArray(i + 1, jdbc.createArrayOf("int4", boxed));
-                } else if (value instanceof String[] texts) {
-                    statement.setArray(i + 1, jdbc.createArrayOf("text", texts));
-                } else {
-                    statement.setObject(i + 1, value);
-                }
+                statement.setObject(i + 1, parameter(parameters.get(i)));
             }
-            try (ResultSet rs = statement.executeQuery()) {
-                List<T> rows = new ArrayList<>();
-                while (rs.next()) {
-                    rows.add(mapper.map(rs));
-                }
-                return rows;
-            }
+            statement.execute();
+            return reader.read(statement);
         } catch (SQLException e) {
             throw failure(e, "Querying the catalogs");
         }
+    }
+
+    private Object parameter(Object value) throws SQLException {
+        if (value instanceof int[] pids) {
+            return jdbc.createArrayOf(
+                    "int4", java.util.Arrays.stream(pids).boxed().toArray());
+        }
+        if (value instanceof String[] texts) {
+            return jdbc.createArrayOf("text", texts);
+        }
+        return value;
     }
 
     /** Runs one DDL statement; the SQLException is left to the caller, who knows what each SQLSTATE means there. */
@@ -403,63 +334,24 @@ final class MaintenanceConnection implements AutoCloseable {
         return ServerFailures.of(e, action, target, database, deadline.total(), stopped);
     }
 
-    /** Watches this connection while it is open; see {@link StopGuard}. */
-    void guard(StopGuard stopGuard) {
+    /** Watches this connection while it is open (a {@code StopGuard}), closed with it. */
+    void guard(AutoCloseable stopGuard) {
         this.guard = stopGuard;
     }
 
     @Override
     public void close() {
         if (guard != null) {
-            guard.close();
+            try {
+                guard.close();
+            } catch (Exception e) {
+                // a guard only removes its shutdown hook
+            }
         }
         try {
             jdbc.close();
         } catch (SQLException e) {
             // nothing was pending: autocommit, every statement closed
-        }
-    }
-
-    /**
-     * A pg_database row; datconnlimit -2 marks an invalid database (an interrupted DROP).
-     *
-     * @param comment the database's comment (COMMENT ON DATABASE), or {@code null}
-     * @param owner the owning role
-     * @param mayDrop whether the plugin's role owns it, is a member of its owner or is a superuser
-     */
-    record DatabaseRow(
-            long oid,
-            String comment,
-            boolean allowConnections,
-            int connectionLimit,
-            boolean template,
-            String owner,
-            boolean mayDrop) {
-        boolean invalid() {
-            return connectionLimit == -2;
-        }
-    }
-
-    /**
-     * @param database the target's row, null when it does not exist
-     * @param inRecovery whether the server is a standby
-     * @param readOnly whether this session is read-only (default_transaction_read_only for the role, the database
-     *     or the server)
-     * @param mayCreateDatabases whether the plugin's role is a superuser or has CREATEDB
-     */
-    record CatalogRow(DatabaseRow database, boolean inRecovery, boolean readOnly, boolean mayCreateDatabases) {}
-
-    /**
-     * What a drop needs to know before it acts: the target's catalog row and the sessions on it.
-     *
-     * @param catalog as {@link #catalogRow} reads it
-     * @param sessions as {@link #sessions} lists them
-     * @param rows the rows of the target and of the related databases that exist, by name
-     */
-    record TargetState(CatalogRow catalog, List<Session> sessions, java.util.Map<DatabaseName, DatabaseRow> rows) {
-        /** A copy of the rows by name (the target's among them), for a caller to take rows out of. */
-        java.util.Map<DatabaseName, DatabaseRow> rowsByName() {
-            return new java.util.LinkedHashMap<>(rows);
         }
     }
 }

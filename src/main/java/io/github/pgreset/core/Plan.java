@@ -51,9 +51,7 @@ record Plan(List<Step> steps) {
                 if (step.leaves() != null) {
                     pending.add(step.leaves());
                 }
-                if (step.settles() != null) {
-                    pending.remove(step.settles());
-                }
+                pending.removeAll(step.settles());
                 pauseIfAsked(step.name(), connection);
             }
         } catch (RuntimeException | Error e) {

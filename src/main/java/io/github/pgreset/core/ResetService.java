@@ -2,6 +2,7 @@ package io.github.pgreset.core;
 
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -25,9 +26,8 @@ public final class ResetService {
     /** The client sessions on the target database. */
     public SessionReport sessions() {
         try (MaintenanceConnection connection = open()) {
-            MaintenanceConnection.TargetState state = connection.targetState(target().database());
-            MaintenanceConnection.DatabaseRow row =
-                    requireDatabase(state.catalog().database());
+            TargetState state = read(connection);
+            DatabaseRow row = requireDatabase(state.catalog().database());
             return new SessionReport(
                     target().database(),
                     connection.version(),
@@ -47,40 +47,33 @@ public final class ResetService {
         requireAllowed(SafetyRules.Use.TERMINATE);
         try (MaintenanceConnection connection = open()) {
             DatabaseName database = target().database();
-            if (settings.dryRun()) {
-                MaintenanceConnection.TargetState state = connection.targetState(database);
-                requireDatabase(state.catalog().database());
-                return new TerminateResult(database, connection.version(), state.sessions(), true, since(start));
-            }
-            requireDatabase(connection.databaseRow(database));
-            SessionTerminator terminator = new SessionTerminator(connection);
-            SessionTerminator.Termination termination = terminator.terminate(database);
-            if (!termination.refused().isEmpty()) {
-                throw terminator.refused(
-                        "Terminated " + termination.terminated().size() + " session(s) on " + target().describe()
-                                + ", but",
-                        termination.refused());
-            }
-            if (!termination.stillRunning().isEmpty()) {
-                throw new PgResetException(
-                        Problem.TIMEOUT,
-                        "Terminated the sessions on " + target().describe()
-                                + ", but backends " + termination.stillRunning()
-                                + " had not exited within pgreset.timeout ("
-                                + settings.timeout().toSeconds() + " s). Raise pgreset.timeout.");
-            }
-            return new TerminateResult(database, connection.version(), termination.terminated(), false, since(start));
+            TargetState state = read(connection);
+            requireDatabase(state.catalog().database());
+            List<Session> terminated = new ArrayList<>(state.sessions());
+            Plan plan = Plan.of(
+                    Step.acting("terminate", "Terminating the sessions on " + target().describe(), List.of(), c -> {
+                        terminated.clear();
+                        terminated.addAll(new SessionTerminator(c).terminateAll(database, target().describe()));
+                    }));
+            execute(plan, connection);
+            return new TerminateResult(database, connection.version(), terminated, settings.dryRun(), since(start));
         }
     }
 
     /** Drops the target database, terminating its sessions unless {@code options.force()} is false. */
     public DropResult drop(DropOptions options) {
+        long start = System.nanoTime();
         requireDroppable();
         try (MaintenanceConnection connection = openStoppable()) {
-            if (!settings.dryRun()) {
-                GoalLock.acquire(connection, target(), progress);
-            }
-            return new DatabaseDropper(connection, target(), progress).drop(options, settings.dryRun());
+            lock(connection);
+            DropPlan drop = planner(connection, options).drop(read(connection));
+            execute(drop.plan(), connection);
+            return drop.result(
+                    target().database(),
+                    connection.version(),
+                    settings.dryRun(),
+                    drop.plan().statements(),
+                    since(start));
         }
     }
 
@@ -89,20 +82,21 @@ public final class ResetService {
         long start = System.nanoTime();
         requireDroppable();
         try (MaintenanceConnection connection = openStoppable()) {
-            if (!settings.dryRun()) {
-                GoalLock.acquire(connection, target(), progress);
-            }
-            return recreateOn(connection, dropOptions, createOptions, start);
+            lock(connection);
+            return recreateOn(connection, read(connection), dropOptions, createOptions, start);
         }
     }
 
     /** {@link #recreate} on an open connection that holds the goal lock (unless this is a dry run). */
     private RecreateResult recreateOn(
-            MaintenanceConnection connection, DropOptions dropOptions, CreateOptions createOptions, long start) {
+            MaintenanceConnection connection,
+            TargetState state,
+            DropOptions dropOptions,
+            CreateOptions createOptions,
+            long start) {
         createOptions.checkSupportedBy(
                 connection.version(),
                 connection.database() + " on " + target().connection().location());
-        MaintenanceConnection.TargetState state = connection.targetState(target().database());
         if (!state.catalog().mayCreateDatabases()) {
             throw new PgResetException(
                     Problem.PERMISSION_DENIED,
@@ -111,18 +105,23 @@ public final class ResetService {
                             + "it (ALTER ROLE " + SqlText.identifier(connection.role()) + " CREATEDB) or connect "
                             + "as a role that has CREATEDB.");
         }
+        DropPlan drop = planner(connection, dropOptions).drop(state);
         String create = DatabaseStatements.create(target().database(), createOptions);
-        DropResult drop =
-                new DatabaseDropper(connection, target(), progress).drop(dropOptions, settings.dryRun(), state);
-        if (!settings.dryRun()) {
-            Plan.pauseIfAsked("drop", connection);
+        Step creating = Step.acting("create", "Creating " + target().describe(), List.of(create), c -> {
             try {
-                connection.executeDdl(create);
+                c.executeDdl(create);
             } catch (SQLException e) {
-                throw createFailed(connection.failure(e, "Creating " + target().describe()), drop);
+                throw createFailed(c.failure(e, "Creating " + target().describe()), drop.outcome());
             }
-        }
-        return new RecreateResult(drop, create, settings.dryRun(), since(start));
+        });
+        execute(drop.plan().then(Plan.of(creating)), connection);
+        DropResult dropped = drop.result(
+                target().database(),
+                connection.version(),
+                settings.dryRun(),
+                drop.plan().statements(),
+                since(start));
+        return new RecreateResult(dropped, create, settings.dryRun(), since(start));
     }
 
     /**
@@ -165,8 +164,8 @@ public final class ResetService {
                     .restore(
                             options,
                             settings.dryRun(),
-                            (stale, owner) -> restoreStale(
-                                    connection, options, names, stale, owner, snapshotOptions.onStale(), start));
+                            (state, stale, owner) -> restoreStale(
+                                    connection, state, options, names, stale, owner, snapshotOptions.onStale(), start));
         }
     }
 
@@ -177,6 +176,7 @@ public final class ResetService {
      */
     private RestoreResult restoreStale(
             MaintenanceConnection connection,
+            TargetState state,
             DropOptions options,
             SnapshotNames names,
             String stale,
@@ -197,7 +197,7 @@ public final class ResetService {
         return RestoreResult.recreated(
                 names,
                 stale,
-                recreateOn(connection, options, CreateOptions.defaults().ownedBy(owner), start));
+                recreateOn(connection, state, options, CreateOptions.defaults().ownedBy(owner), start));
     }
 
     /** Clones the snapshot into the copy that the next restore swaps in (nothing when there is no snapshot). */
@@ -213,8 +213,8 @@ public final class ResetService {
      * The CREATE after the drop failed. Only a failure the server gave for the statement itself is about its options;
      * a broken connection or a timeout is said as it is.
      */
-    static PgResetException createFailed(PgResetException failure, DropResult drop) {
-        String dropped = drop.outcome() == DropResult.Outcome.DROPPED ? " The old database was dropped." : "";
+    static PgResetException createFailed(PgResetException failure, DropResult.Outcome dropOutcome) {
+        String dropped = dropOutcome == DropResult.Outcome.DROPPED ? " The old database was dropped." : "";
         String advice =
                 switch (failure.problem()) {
                     case UNREACHABLE, TIMEOUT -> " Run pgreset:recreate again.";
@@ -277,7 +277,29 @@ public final class ResetService {
         return connection;
     }
 
-    private MaintenanceConnection.DatabaseRow requireDatabase(MaintenanceConnection.DatabaseRow row) {
+    /** Takes the goal lock, unless this is a dry run, which changes nothing. */
+    private void lock(MaintenanceConnection connection) {
+        if (!settings.dryRun()) {
+            GoalLock.acquire(connection, target(), progress);
+        }
+    }
+
+    private TargetState read(MaintenanceConnection connection) {
+        return CatalogQueries.targetState(connection, target().database(), List.of());
+    }
+
+    private DropPlanner planner(MaintenanceConnection connection, DropOptions options) {
+        return new DropPlanner(PlanContext.of(connection, target()), options, progress);
+    }
+
+    /** A real run executes the plan; a dry run only reports it. */
+    private void execute(Plan plan, MaintenanceConnection connection) {
+        if (!settings.dryRun()) {
+            plan.execute(connection, progress);
+        }
+    }
+
+    private DatabaseRow requireDatabase(DatabaseRow row) {
         if (row == null) {
             throw new PgResetException(
                     Problem.DATABASE_MISSING,

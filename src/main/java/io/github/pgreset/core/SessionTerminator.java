@@ -53,6 +53,31 @@ final class SessionTerminator {
     }
 
     /**
+     * The terminate goal's step: ends the sessions on the database now and waits for them; fails, after ending the
+     * others, naming those the role may not end or whose backends did not exit in time.
+     *
+     * @param where the database, for messages: {@code database "chat" on localhost:5432}
+     */
+    List<Session> terminateAll(DatabaseName database, String where) {
+        Termination termination = terminate(database);
+        if (!termination.refused().isEmpty()) {
+            throw refused(
+                    "Terminated " + termination.terminated().size() + " session(s) on " + where + ", but",
+                    termination.refused(),
+                    connection.role());
+        }
+        if (!termination.stillRunning().isEmpty()) {
+            throw new PgResetException(
+                    Problem.TIMEOUT,
+                    "Terminated the sessions on " + where + ", but backends " + termination.stillRunning()
+                            + " had not exited within pgreset.timeout ("
+                            + connection.deadline().total().toSeconds()
+                            + " s). Raise pgreset.timeout.");
+        }
+        return termination.terminated();
+    }
+
+    /**
      * For a database closed to new connections: terminates until no session but the plugin's is left. A client that
      * passed the connection check just before ALTER DATABASE ... ALLOW_CONNECTIONS false committed gets in after the
      * first round; the next round ends it. Clear means a round found nobody to terminate; a backend that is still
@@ -68,7 +93,7 @@ final class SessionTerminator {
         for (int round = 1; ; round++) {
             Termination termination = terminate(database);
             if (!termination.refused().isEmpty()) {
-                throw refused(refusal, termination.refused());
+                throw refused(refusal, termination.refused(), connection.role());
             }
             boolean clear = termination.terminated().isEmpty();
             termination.terminated().forEach(s -> ended.put(s.pid(), s));
@@ -83,11 +108,13 @@ final class SessionTerminator {
         }
     }
 
-    /** Fails, before anything is terminated, when the plugin's role may not terminate some of these sessions. */
-    void requireTerminable(List<Session> sessions, String lead) {
+    /**
+     * Fails, before anything is terminated, when {@code role} (the plugin's) may not terminate some of these sessions.
+     */
+    static void requireTerminable(List<Session> sessions, String lead, String role) {
         List<Session> refused = sessions.stream().filter(s -> !s.canTerminate()).toList();
         if (!refused.isEmpty()) {
-            throw refused(lead, refused);
+            throw refused(lead, refused, role);
         }
     }
 
@@ -95,11 +122,11 @@ final class SessionTerminator {
      * The failure for sessions the plugin's role may not terminate, naming each and the privilege that would allow
      * it; {@code lead} says what could not be done.
      */
-    PgResetException refused(String lead, List<Session> refused) {
+    static PgResetException refused(String lead, List<Session> refused, String role) {
         return new PgResetException(
                 Problem.PERMISSION_DENIED,
-                lead + " role " + connection.role() + " may not terminate " + refused.size() + " of its sessions:\n"
-                        + Session.whyNotTerminable(refused, connection.role()));
+                lead + " role " + role + " may not terminate " + refused.size() + " of its sessions:\n"
+                        + Session.whyNotTerminable(refused, role));
     }
 
     /** Polls pg_stat_activity, with growing pauses, until every pid has gone or the deadline passes. */

@@ -11,9 +11,9 @@ import java.util.List;
  * @param name a short name, e.g. {@code close}, which logs and tests use to point at the step
  * @param leaves what a plan stopped after this step would leave half-done, and how to put it back; {@code null}:
  *     nothing
- * @param settles the {@code leaves} of an earlier step that this one makes unnecessary; {@code null}: none
+ * @param settles the {@code leaves} of earlier steps that this one makes unnecessary
  */
-record Step(String name, String purpose, List<String> statements, Action action, Undo leaves, Undo settles) {
+record Step(String name, String purpose, List<String> statements, Action action, Undo leaves, List<Undo> settles) {
 
     /** Carries the step out on the maintenance connection. */
     @FunctionalInterface
@@ -31,34 +31,40 @@ record Step(String name, String purpose, List<String> statements, Action action,
 
     Step {
         statements = List.copyOf(statements);
+        settles = List.copyOf(settles);
+    }
+
+    /** A step that carries out {@code statements} its own way (retrying, reading again, naming what it waits for). */
+    static Step acting(String name, String purpose, List<String> statements, Action action) {
+        return new Step(name, purpose, statements, action, null, List.of());
     }
 
     /** A step whose statements go to the server in one round trip and commit together. */
     static Step of(String name, String purpose, List<String> statements) {
         String sql = String.join("; ", statements);
-        return new Step(name, purpose, statements, c -> c.executeDdl(sql), null, null);
+        return acting(name, purpose, statements, c -> c.executeDdl(sql));
     }
 
     /** A step whose statements go to the server one after the other (DROP DATABASE cannot share a transaction). */
     static Step each(String name, String purpose, List<String> statements) {
-        return new Step(
-                name,
-                purpose,
-                statements,
-                c -> {
-                    for (String sql : statements) {
-                        c.executeDdl(sql);
-                    }
-                },
-                null,
-                null);
+        return acting(name, purpose, statements, c -> {
+            for (String sql : statements) {
+                c.executeDdl(sql);
+            }
+        });
     }
 
     Step leaving(Undo undo) {
         return new Step(name, purpose, statements, action, undo, settles);
     }
 
+    /** This step, making {@code undo} (of an earlier step) unnecessary; a {@code null} undo adds nothing. */
     Step settling(Undo undo) {
-        return new Step(name, purpose, statements, action, leaves, undo);
+        if (undo == null) {
+            return this;
+        }
+        List<Undo> all = new java.util.ArrayList<>(settles);
+        all.add(undo);
+        return new Step(name, purpose, statements, action, leaves, all);
     }
 }

@@ -2,7 +2,6 @@ package io.github.pgreset.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -52,15 +51,7 @@ class FailureMessagesTest {
     @Test
     void aBrokenConnectionDuringCreateIsNotBlamedOnTheOptions() {
         Target target = new Target(WITH_PASSWORD, new DatabaseName("chat"));
-        DropResult dropped = new DropResult(
-                target.database(),
-                ServerVersion.parse("18.1"),
-                DropResult.Outcome.DROPPED,
-                DropMethod.FORCE,
-                List.of(),
-                List.of(),
-                1,
-                Duration.ZERO);
+        DropResult.Outcome dropped = DropResult.Outcome.DROPPED;
 
         PgResetException broken = ResetService.createFailed(
                 new PgResetException(Problem.UNREACHABLE, "Creating database \"chat\" failed: the connection broke."),

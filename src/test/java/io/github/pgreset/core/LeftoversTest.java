@@ -2,7 +2,6 @@ package io.github.pgreset.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.pgreset.core.MaintenanceConnection.DatabaseRow;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
