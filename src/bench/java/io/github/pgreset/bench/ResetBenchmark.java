@@ -1,16 +1,16 @@
 package io.github.pgreset.bench;
 
-import io.github.pgreset.core.CopyMethod;
-import io.github.pgreset.core.CreateOptions;
-import io.github.pgreset.core.DropOptions;
-import io.github.pgreset.core.ProgressListener;
 import io.github.pgreset.core.ResetService;
 import io.github.pgreset.core.ResetSettings;
-import io.github.pgreset.core.RestoreResult;
-import io.github.pgreset.core.SnapshotOptions;
-import io.github.pgreset.core.SnapshotResult;
-import io.github.pgreset.core.SqlText;
-import io.github.pgreset.core.Strategy;
+import io.github.pgreset.core.connection.ProgressListener;
+import io.github.pgreset.core.connection.SqlText;
+import io.github.pgreset.core.drop.CreateOptions;
+import io.github.pgreset.core.drop.DropOptions;
+import io.github.pgreset.core.drop.Strategy;
+import io.github.pgreset.core.snapshot.CopyMethod;
+import io.github.pgreset.core.snapshot.RestoreResult;
+import io.github.pgreset.core.snapshot.SnapshotOptions;
+import io.github.pgreset.core.snapshot.SnapshotResult;
 import io.github.pgreset.testing.BenchServers;
 import io.github.pgreset.testing.PgServer;
 import io.github.pgreset.testing.ReconnectingClient;

@@ -1,5 +1,9 @@
 package io.github.pgreset.core;
 
+import io.github.pgreset.core.connection.DatabaseName;
+import io.github.pgreset.core.connection.PgResetException;
+import io.github.pgreset.core.connection.Problem;
+import io.github.pgreset.core.connection.ProgressListener;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;

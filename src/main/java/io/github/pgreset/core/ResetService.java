@@ -1,6 +1,39 @@
 package io.github.pgreset.core;
 
-import java.sql.SQLException;
+import io.github.pgreset.core.catalog.CatalogQueries;
+import io.github.pgreset.core.catalog.DatabaseRow;
+import io.github.pgreset.core.catalog.Marks;
+import io.github.pgreset.core.catalog.TargetState;
+import io.github.pgreset.core.connection.DatabaseName;
+import io.github.pgreset.core.connection.Deadline;
+import io.github.pgreset.core.connection.MaintenanceConnection;
+import io.github.pgreset.core.connection.PgResetException;
+import io.github.pgreset.core.connection.Problem;
+import io.github.pgreset.core.connection.ProgressListener;
+import io.github.pgreset.core.connection.SafetyRules;
+import io.github.pgreset.core.connection.ServerVersion;
+import io.github.pgreset.core.connection.Target;
+import io.github.pgreset.core.drop.CreateOptions;
+import io.github.pgreset.core.drop.DropOptions;
+import io.github.pgreset.core.drop.DropPlan;
+import io.github.pgreset.core.drop.DropPlanner;
+import io.github.pgreset.core.drop.DropResult;
+import io.github.pgreset.core.drop.RecreatePlanner;
+import io.github.pgreset.core.drop.RecreateResult;
+import io.github.pgreset.core.plan.GoalLock;
+import io.github.pgreset.core.plan.Plan;
+import io.github.pgreset.core.plan.PlanContext;
+import io.github.pgreset.core.plan.Step;
+import io.github.pgreset.core.plan.StopGuard;
+import io.github.pgreset.core.report.SessionReport;
+import io.github.pgreset.core.session.Session;
+import io.github.pgreset.core.session.SessionTerminator;
+import io.github.pgreset.core.session.TerminateResult;
+import io.github.pgreset.core.snapshot.RestoreResult;
+import io.github.pgreset.core.snapshot.SnapshotNames;
+import io.github.pgreset.core.snapshot.SnapshotOptions;
+import io.github.pgreset.core.snapshot.SnapshotResult;
+import io.github.pgreset.core.snapshot.Snapshots;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -94,34 +127,18 @@ public final class ResetService {
             DropOptions dropOptions,
             CreateOptions createOptions,
             long start) {
-        createOptions.checkSupportedBy(
-                connection.version(),
-                connection.database() + " on " + target().connection().location());
-        if (!state.catalog().mayCreateDatabases()) {
-            throw new PgResetException(
-                    Problem.PERMISSION_DENIED,
-                    "Refusing to recreate " + target().describe() + ": role " + connection.role() + " may not "
-                            + "create databases, so the database would be dropped and not created again. Grant "
-                            + "it (ALTER ROLE " + SqlText.identifier(connection.role()) + " CREATEDB) or connect "
-                            + "as a role that has CREATEDB.");
-        }
-        DropPlan drop = planner(connection, dropOptions).drop(state);
-        String create = DatabaseStatements.create(target().database(), createOptions);
-        Step creating = Step.acting("create", "Creating " + target().describe(), List.of(create), c -> {
-            try {
-                c.executeDdl(create);
-            } catch (SQLException e) {
-                throw createFailed(c.failure(e, "Creating " + target().describe()), drop.outcome());
-            }
-        });
-        execute(drop.plan().then(Plan.of(creating)), connection);
-        DropResult dropped = drop.result(
-                target().database(),
-                connection.version(),
-                settings.dryRun(),
-                drop.plan().statements(),
-                since(start));
-        return new RecreateResult(dropped, create, settings.dryRun(), since(start));
+        RecreatePlanner.RecreatePlan recreate = new RecreatePlanner(
+                        PlanContext.of(connection, target()), dropOptions, createOptions, progress)
+                .plan(state);
+        execute(recreate.plan(), connection);
+        DropResult dropped = recreate.drop()
+                .result(
+                        target().database(),
+                        connection.version(),
+                        settings.dryRun(),
+                        recreate.drop().plan().statements(),
+                        since(start));
+        return new RecreateResult(dropped, recreate.create(), settings.dryRun(), since(start));
     }
 
     /**
@@ -207,23 +224,6 @@ public final class ResetService {
             GoalLock.acquire(connection, target(), progress);
             return new Snapshots(connection, target(), names, options, progress).prepareCopy();
         }
-    }
-
-    /**
-     * The CREATE after the drop failed. Only a failure the server gave for the statement itself is about its options;
-     * a broken connection or a timeout is said as it is.
-     */
-    static PgResetException createFailed(PgResetException failure, DropResult.Outcome dropOutcome) {
-        String dropped = dropOutcome == DropResult.Outcome.DROPPED ? " The old database was dropped." : "";
-        String advice =
-                switch (failure.problem()) {
-                    case UNREACHABLE, TIMEOUT -> " Run pgreset:recreate again.";
-                    default ->
-                        " Fix the CREATE DATABASE options (pgreset.owner, template, encoding, locale, tablespace ...) and run"
-                                + " pgreset:recreate again.";
-                };
-        return new PgResetException(
-                failure.problem(), Sentences.end(failure.getMessage()) + dropped + advice, failure.getCause());
     }
 
     /** Refuses a protected name before connecting; {@link #open} checks the host. */

@@ -1,5 +1,10 @@
 package io.github.pgreset.core;
 
+import io.github.pgreset.core.connection.DatabaseName;
+import io.github.pgreset.core.connection.PgResetException;
+import io.github.pgreset.core.connection.Problem;
+import io.github.pgreset.core.connection.SafetyRules;
+import io.github.pgreset.core.connection.Target;
 import java.time.Duration;
 
 /**

@@ -1,6 +1,6 @@
 package io.github.pgreset.maven;
 
-import io.github.pgreset.core.DropOptions;
+import io.github.pgreset.core.drop.DropOptions;
 import java.util.List;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.settings.crypto.SettingsDecrypter;

@@ -1,29 +1,28 @@
 package io.github.pgreset.maven;
 
-import io.github.pgreset.core.ConnectionRequest;
-import io.github.pgreset.core.DatabaseName;
-import io.github.pgreset.core.EachDatabase;
-import io.github.pgreset.core.GoalClock;
-import io.github.pgreset.core.GoalReport;
-import io.github.pgreset.core.JsonReport;
-import io.github.pgreset.core.LibpqEnvironment;
-import io.github.pgreset.core.PgResetException;
-import io.github.pgreset.core.Problem;
 import io.github.pgreset.core.ResetService;
 import io.github.pgreset.core.ResetSettings;
-import io.github.pgreset.core.SafetyRules;
-import io.github.pgreset.core.Sentences;
-import io.github.pgreset.core.Target;
-import io.github.pgreset.core.TargetResolver;
+import io.github.pgreset.core.connection.ConnectionRequest;
+import io.github.pgreset.core.connection.DatabaseName;
+import io.github.pgreset.core.connection.LibpqEnvironment;
+import io.github.pgreset.core.connection.PgResetException;
+import io.github.pgreset.core.connection.Problem;
+import io.github.pgreset.core.connection.SafetyRules;
+import io.github.pgreset.core.connection.Sentences;
+import io.github.pgreset.core.connection.Target;
+import io.github.pgreset.core.connection.TargetResolver;
+import io.github.pgreset.core.report.GoalClock;
+import io.github.pgreset.core.report.GoalReport;
+import io.github.pgreset.core.report.JsonReport;
 import io.github.pgreset.core.server.LocalServer;
 import io.github.pgreset.core.server.LocalServers;
 import io.github.pgreset.maven.internal.CommandLineProperties;
 import io.github.pgreset.maven.internal.MavenProgress;
 import io.github.pgreset.maven.internal.ResultLog;
 import io.github.pgreset.maven.internal.ServerCredentials;
+import io.github.pgreset.maven.internal.SeveralDatabases;
 import java.io.File;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -189,15 +188,27 @@ public abstract class AbstractPgResetMojo extends AbstractGoalMojo {
                     .toList();
             ResetSettings resetSettings = settings(credentials, several.isEmpty() ? null : several.get(0));
             target = resetSettings.target();
-            logOverrides(
-                    overrides,
-                    sources.replaceServerId(serverId),
-                    several.isEmpty()
-                            ? target.describe()
-                            : Sentences.count(several.size(), "database") + " on "
-                                    + target.connection().location());
+            CommandLineProperties.overridesLine(
+                            overrides,
+                            sources.replaceServerId(serverId),
+                            goal(),
+                            several.isEmpty()
+                                    ? target.describe()
+                                    : Sentences.count(several.size(), "database") + " on "
+                                            + target.connection().location())
+                    .ifPresent(getLog()::info);
             if (!several.isEmpty()) {
-                runOnEach(resetSettings, several, clock);
+                SeveralDatabases.Failure failure = SeveralDatabases.run(
+                        getLog(),
+                        goal(),
+                        resetSettings,
+                        several,
+                        clock,
+                        reportFile,
+                        service -> run(service, new ResultLog(getLog(), goal(), service.target(), GoalClock.start())));
+                if (failure != null) {
+                    fail(failure.message(), failure.problem(), null);
+                }
                 return;
             }
             GoalReport report = run(
@@ -241,79 +252,6 @@ public abstract class AbstractPgResetMojo extends AbstractGoalMojo {
             throw new MojoExecutionException(message, cause);
         }
         throw new MojoFailureException(message);
-    }
-
-    /**
-     * The goal's first line when the command line changed what the POM configures: which properties, and what the
-     * goal now works on, so that nobody wonders why the POM's database was not the one reset.
-     */
-    private void logOverrides(List<CommandLineProperties.Override> overrides, boolean serverIdReplaced, String target) {
-        List<String> said = new ArrayList<>();
-        if (!overrides.isEmpty()) {
-            said.add(overrides.stream().map(o -> "-D" + o.property()).collect(Collectors.joining(", "))
-                    + (overrides.size() == 1 ? " overrides" : " override") + " the POM's "
-                    + overrides.stream().map(o -> "<" + o.parameter() + ">").collect(Collectors.joining(", ")));
-        }
-        if (serverIdReplaced) {
-            said.add("the credentials given with -D replace the POM's <serverId>");
-        }
-        if (!said.isEmpty()) {
-            getLog().info("Command line: " + String.join("; ", said) + ". pgreset:" + goal() + " works on " + target
-                    + ".");
-        }
-    }
-
-    /**
-     * pgreset.databases: the goal on each database at once (a few at a time), each reported; the failures, all of
-     * them, fail the build together.
-     */
-    private void runOnEach(ResetSettings base, List<DatabaseName> databases, GoalClock clock)
-            throws MojoExecutionException, MojoFailureException {
-        List<EachDatabase.Outcome<GoalReport>> outcomes = EachDatabase.run(
-                base,
-                databases,
-                new MavenProgress(getLog()),
-                service -> run(service, new ResultLog(getLog(), goal(), service.target(), GoalClock.start())));
-        List<GoalReport> reports = outcomes.stream()
-                .map(o -> o.failure() == null
-                        ? o.result()
-                        : GoalReport.failed(
-                                goal(),
-                                base.forDatabase(o.database()).target(),
-                                o.failure().getMessage(),
-                                clock))
-                .toList();
-        if (reportFile != null) {
-            try {
-                JsonReport.write(reports, reportFile.toPath());
-            } catch (PgResetException e) {
-                getLog().warn(e.getMessage());
-            }
-        }
-        List<EachDatabase.Outcome<GoalReport>> failed =
-                outcomes.stream().filter(o -> o.failure() != null).toList();
-        getLog().info("pgreset:" + goal() + " on " + Sentences.count(databases.size(), "database") + " in "
-                + clock.elapsed().toMillis() + " ms: " + (databases.size() - failed.size()) + " succeeded, "
-                + failed.size() + " failed.");
-        if (failed.isEmpty()) {
-            return;
-        }
-        StringBuilder message = new StringBuilder()
-                .append(failed.size())
-                .append(" of ")
-                .append(Sentences.count(databases.size(), "database"))
-                .append(" failed:");
-        for (EachDatabase.Outcome<GoalReport> o : failed) {
-            getLog().debug(o.failure());
-            message.append("\n  - \"")
-                    .append(o.database())
-                    .append("\": ")
-                    .append(o.failure().getMessage());
-        }
-        Problem worst = failed.stream().anyMatch(o -> o.failure().problem() == Problem.SERVER_ERROR)
-                ? Problem.SERVER_ERROR
-                : failed.get(0).failure().problem();
-        fail(message.toString(), worst, null);
     }
 
     private void writeFailureReport(GoalReport report) {

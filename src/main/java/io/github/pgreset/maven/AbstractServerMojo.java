@@ -1,6 +1,6 @@
 package io.github.pgreset.maven;
 
-import io.github.pgreset.core.PgResetException;
+import io.github.pgreset.core.connection.PgResetException;
 import io.github.pgreset.core.server.LocalServers;
 import io.github.pgreset.maven.internal.CommandLineProperties;
 import io.github.pgreset.maven.internal.MavenBinaryArtifacts;

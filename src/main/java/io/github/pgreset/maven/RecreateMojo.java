@@ -1,9 +1,9 @@
 package io.github.pgreset.maven;
 
-import io.github.pgreset.core.CreateOptions;
-import io.github.pgreset.core.GoalReport;
 import io.github.pgreset.core.ResetService;
-import io.github.pgreset.core.Strategy;
+import io.github.pgreset.core.drop.CreateOptions;
+import io.github.pgreset.core.drop.Strategy;
+import io.github.pgreset.core.report.GoalReport;
 import io.github.pgreset.maven.internal.ResultLog;
 import javax.inject.Inject;
 import javax.inject.Named;

@@ -1,10 +1,10 @@
 package io.github.pgreset.maven;
 
-import io.github.pgreset.core.GoalReport;
-import io.github.pgreset.core.PgResetException;
-import io.github.pgreset.core.Problem;
 import io.github.pgreset.core.ResetService;
-import io.github.pgreset.core.SnapshotOptions;
+import io.github.pgreset.core.connection.PgResetException;
+import io.github.pgreset.core.connection.Problem;
+import io.github.pgreset.core.report.GoalReport;
+import io.github.pgreset.core.snapshot.SnapshotOptions;
 import io.github.pgreset.maven.internal.BuildTestRuns;
 import io.github.pgreset.maven.internal.ResultLog;
 import io.github.pgreset.maven.internal.SnapshotParameters;

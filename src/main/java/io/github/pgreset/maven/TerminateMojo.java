@@ -1,7 +1,7 @@
 package io.github.pgreset.maven;
 
-import io.github.pgreset.core.GoalReport;
 import io.github.pgreset.core.ResetService;
+import io.github.pgreset.core.report.GoalReport;
 import io.github.pgreset.maven.internal.ResultLog;
 import javax.inject.Inject;
 import javax.inject.Named;

@@ -2,6 +2,14 @@ package io.github.pgreset.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.pgreset.core.connection.DatabaseName;
+import io.github.pgreset.core.connection.ProgressListener;
+import io.github.pgreset.core.connection.Target;
+import io.github.pgreset.core.drop.DropOptions;
+import io.github.pgreset.core.drop.Strategy;
+import io.github.pgreset.core.snapshot.CopyMethod;
+import io.github.pgreset.core.snapshot.SnapshotOptions;
+import io.github.pgreset.core.snapshot.SnapshotResult;
 import io.github.pgreset.testing.PgServer;
 import io.github.pgreset.testing.PostgresTest;
 import io.github.pgreset.testing.TestDatabases;

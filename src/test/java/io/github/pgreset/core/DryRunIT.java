@@ -2,6 +2,15 @@ package io.github.pgreset.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.pgreset.core.connection.ProgressListener;
+import io.github.pgreset.core.connection.SqlText;
+import io.github.pgreset.core.drop.CreateOptions;
+import io.github.pgreset.core.drop.DropOptions;
+import io.github.pgreset.core.drop.DropResult;
+import io.github.pgreset.core.drop.RecreateResult;
+import io.github.pgreset.core.snapshot.RestoreResult;
+import io.github.pgreset.core.snapshot.SnapshotOptions;
+import io.github.pgreset.core.snapshot.SnapshotResult;
 import io.github.pgreset.testing.PgServer;
 import io.github.pgreset.testing.PostgresTest;
 import io.github.pgreset.testing.TestDatabases;

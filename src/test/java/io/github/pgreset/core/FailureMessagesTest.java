@@ -2,6 +2,16 @@ package io.github.pgreset.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.pgreset.core.connection.ConnectionSettings;
+import io.github.pgreset.core.connection.DatabaseName;
+import io.github.pgreset.core.connection.HostPort;
+import io.github.pgreset.core.connection.PgResetException;
+import io.github.pgreset.core.connection.Problem;
+import io.github.pgreset.core.connection.Sentences;
+import io.github.pgreset.core.connection.ServerFailures;
+import io.github.pgreset.core.connection.Target;
+import io.github.pgreset.core.drop.DropResult;
+import io.github.pgreset.core.drop.RecreatePlanner;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -53,10 +63,10 @@ class FailureMessagesTest {
         Target target = new Target(WITH_PASSWORD, new DatabaseName("chat"));
         DropResult.Outcome dropped = DropResult.Outcome.DROPPED;
 
-        PgResetException broken = ResetService.createFailed(
+        PgResetException broken = RecreatePlanner.createFailed(
                 new PgResetException(Problem.UNREACHABLE, "Creating database \"chat\" failed: the connection broke."),
                 dropped);
-        PgResetException badOption = ResetService.createFailed(
+        PgResetException badOption = RecreatePlanner.createFailed(
                 new PgResetException(Problem.SERVER_ERROR, "Creating database \"chat\" failed: invalid locale name"),
                 dropped);
 

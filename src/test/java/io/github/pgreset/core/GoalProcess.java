@@ -1,5 +1,10 @@
 package io.github.pgreset.core;
 
+import io.github.pgreset.core.connection.ProgressListener;
+import io.github.pgreset.core.connection.ServerVersion;
+import io.github.pgreset.core.drop.CreateOptions;
+import io.github.pgreset.core.drop.DropOptions;
+import io.github.pgreset.core.snapshot.SnapshotOptions;
 import io.github.pgreset.testing.PgServer;
 import java.time.Duration;
 import java.util.Set;

@@ -3,6 +3,14 @@ package io.github.pgreset.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import io.github.pgreset.core.catalog.Marks;
+import io.github.pgreset.core.connection.Deadline;
+import io.github.pgreset.core.connection.ProgressListener;
+import io.github.pgreset.core.connection.SqlText;
+import io.github.pgreset.core.drop.CreateOptions;
+import io.github.pgreset.core.drop.DropOptions;
+import io.github.pgreset.core.plan.Plan;
+import io.github.pgreset.core.snapshot.SnapshotOptions;
 import io.github.pgreset.testing.PgServer;
 import io.github.pgreset.testing.PostgresTest;
 import io.github.pgreset.testing.TestDatabases;

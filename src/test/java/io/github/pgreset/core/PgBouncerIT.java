@@ -3,6 +3,15 @@ package io.github.pgreset.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.pgreset.core.connection.PgResetException;
+import io.github.pgreset.core.connection.ProgressListener;
+import io.github.pgreset.core.connection.SqlText;
+import io.github.pgreset.core.drop.CreateOptions;
+import io.github.pgreset.core.drop.DropOptions;
+import io.github.pgreset.core.drop.DropResult;
+import io.github.pgreset.core.drop.RecreateResult;
+import io.github.pgreset.core.session.Session;
+import io.github.pgreset.core.snapshot.SnapshotOptions;
 import io.github.pgreset.testing.PgBouncers;
 import io.github.pgreset.testing.PgBouncers.Mode;
 import io.github.pgreset.testing.PgServer;

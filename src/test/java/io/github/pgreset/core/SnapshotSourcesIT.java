@@ -3,6 +3,16 @@ package io.github.pgreset.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.pgreset.core.catalog.SourceFingerprint;
+import io.github.pgreset.core.connection.PgResetException;
+import io.github.pgreset.core.connection.Problem;
+import io.github.pgreset.core.connection.ProgressListener;
+import io.github.pgreset.core.connection.SqlText;
+import io.github.pgreset.core.drop.DropOptions;
+import io.github.pgreset.core.snapshot.FileCopyMethod;
+import io.github.pgreset.core.snapshot.RestoreResult;
+import io.github.pgreset.core.snapshot.SnapshotOptions;
+import io.github.pgreset.core.snapshot.SnapshotResult;
 import io.github.pgreset.testing.PgServer;
 import io.github.pgreset.testing.PostgresTest;
 import io.github.pgreset.testing.TestDatabases;

@@ -3,6 +3,13 @@ package io.github.pgreset.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.pgreset.core.catalog.CatalogQueries;
+import io.github.pgreset.core.connection.DatabaseName;
+import io.github.pgreset.core.connection.ServerVersion;
+import io.github.pgreset.core.drop.CreateOptions;
+import io.github.pgreset.core.drop.DatabaseStatements;
+import io.github.pgreset.core.drop.Strategy;
+import io.github.pgreset.core.session.SessionQueries;
 import org.junit.jupiter.api.Test;
 
 /** The statements the plugin sends, per server version. */

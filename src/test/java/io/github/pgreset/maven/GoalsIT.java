@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.github.pgreset.core.SqlText;
+import io.github.pgreset.core.connection.SqlText;
 import io.github.pgreset.testing.PgServer;
 import io.github.pgreset.testing.PostgresTest;
 import io.github.pgreset.testing.ReconnectingClient;
@@ -31,7 +31,8 @@ class GoalsIT {
         setVariableValueToObject(mojo, "username", server.user());
         setVariableValueToObject(mojo, "password", passwordConfiguration(server.password()));
         setVariableValueToObject(mojo, "timeout", 30);
-        setVariableValueToObject(mojo, "allowRemote", !io.github.pgreset.core.SafetyRules.isLocal(server.host()));
+        setVariableValueToObject(
+                mojo, "allowRemote", !io.github.pgreset.core.connection.SafetyRules.isLocal(server.host()));
         CapturingLog log = new CapturingLog();
         mojo.setLog(log);
         return log;

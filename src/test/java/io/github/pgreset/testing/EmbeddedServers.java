@@ -1,6 +1,6 @@
 package io.github.pgreset.testing;
 
-import io.github.pgreset.core.ProgressListener;
+import io.github.pgreset.core.connection.ProgressListener;
 import io.github.pgreset.core.server.LocalServers;
 import java.io.File;
 import java.nio.file.Path;

@@ -2,7 +2,7 @@ package io.github.pgreset.testing;
 
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.PruneType;
-import io.github.pgreset.core.ServerVersion;
+import io.github.pgreset.core.connection.ServerVersion;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;

@@ -1,12 +1,12 @@
 package io.github.pgreset.testing;
 
-import io.github.pgreset.core.ConnectionSettings;
-import io.github.pgreset.core.DatabaseName;
-import io.github.pgreset.core.HostPort;
-import io.github.pgreset.core.SafetyRules;
-import io.github.pgreset.core.ServerVersion;
-import io.github.pgreset.core.SqlText;
-import io.github.pgreset.core.Target;
+import io.github.pgreset.core.connection.ConnectionSettings;
+import io.github.pgreset.core.connection.DatabaseName;
+import io.github.pgreset.core.connection.HostPort;
+import io.github.pgreset.core.connection.SafetyRules;
+import io.github.pgreset.core.connection.ServerVersion;
+import io.github.pgreset.core.connection.SqlText;
+import io.github.pgreset.core.connection.Target;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.ResultSet;

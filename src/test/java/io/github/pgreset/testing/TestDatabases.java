@@ -1,6 +1,6 @@
 package io.github.pgreset.testing;
 
-import io.github.pgreset.core.SqlText;
+import io.github.pgreset.core.connection.SqlText;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;

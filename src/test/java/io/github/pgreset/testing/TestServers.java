@@ -1,6 +1,6 @@
 package io.github.pgreset.testing;
 
-import io.github.pgreset.core.ServerVersion;
+import io.github.pgreset.core.connection.ServerVersion;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,9 +1,9 @@
 package io.github.pgreset.core.server;
 
-import io.github.pgreset.core.Deadline;
-import io.github.pgreset.core.PgResetException;
-import io.github.pgreset.core.Problem;
-import io.github.pgreset.core.ProgressListener;
+import io.github.pgreset.core.connection.Deadline;
+import io.github.pgreset.core.connection.PgResetException;
+import io.github.pgreset.core.connection.Problem;
+import io.github.pgreset.core.connection.ProgressListener;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.FileSystems;

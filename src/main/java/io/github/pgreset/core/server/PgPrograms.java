@@ -1,8 +1,8 @@
 package io.github.pgreset.core.server;
 
-import io.github.pgreset.core.Deadline;
-import io.github.pgreset.core.PgResetException;
-import io.github.pgreset.core.Problem;
+import io.github.pgreset.core.connection.Deadline;
+import io.github.pgreset.core.connection.PgResetException;
+import io.github.pgreset.core.connection.Problem;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,7 @@
 package io.github.pgreset.core.server;
 
-import io.github.pgreset.core.PgResetException;
-import io.github.pgreset.core.Problem;
+import io.github.pgreset.core.connection.PgResetException;
+import io.github.pgreset.core.connection.Problem;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;

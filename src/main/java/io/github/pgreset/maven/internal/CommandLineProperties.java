@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.apache.commons.text.similarity.LevenshteinDistance;
 
 /**
@@ -125,5 +126,26 @@ public record CommandLineProperties(
     /** Lower case, letters and digits only: {@code pgreset.dry-run} and {@code PGRESET_DRYRUN} read the same. */
     private static String letters(String name) {
         return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+    }
+
+    /**
+     * The goal's first line when the command line changed what the POM configures: which properties, and what the goal
+     * now works on, so that nobody wonders why the POM's database was not the one reset; empty when it changed nothing.
+     */
+    public static Optional<String> overridesLine(
+            List<Override> overrides, boolean serverIdReplaced, String goal, String target) {
+        List<String> said = new ArrayList<>();
+        if (!overrides.isEmpty()) {
+            said.add(overrides.stream().map(o -> "-D" + o.property()).collect(Collectors.joining(", "))
+                    + (overrides.size() == 1 ? " overrides" : " override") + " the POM's "
+                    + overrides.stream().map(o -> "<" + o.parameter() + ">").collect(Collectors.joining(", ")));
+        }
+        if (serverIdReplaced) {
+            said.add("the credentials given with -D replace the POM's <serverId>");
+        }
+        return said.isEmpty()
+                ? Optional.empty()
+                : Optional.of(
+                        "Command line: " + String.join("; ", said) + ". pgreset:" + goal + " works on " + target + ".");
     }
 }

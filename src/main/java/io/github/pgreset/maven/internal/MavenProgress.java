@@ -1,6 +1,6 @@
 package io.github.pgreset.maven.internal;
 
-import io.github.pgreset.core.ProgressListener;
+import io.github.pgreset.core.connection.ProgressListener;
 import org.apache.maven.plugin.logging.Log;
 
 /** Passes the service's progress to Maven's log. */

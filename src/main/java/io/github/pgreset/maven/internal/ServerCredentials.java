@@ -1,7 +1,7 @@
 package io.github.pgreset.maven.internal;
 
-import io.github.pgreset.core.PgResetException;
-import io.github.pgreset.core.Problem;
+import io.github.pgreset.core.connection.PgResetException;
+import io.github.pgreset.core.connection.Problem;
 import java.util.stream.Collectors;
 import org.apache.maven.settings.Server;
 import org.apache.maven.settings.Settings;

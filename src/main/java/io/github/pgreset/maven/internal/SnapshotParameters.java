@@ -1,8 +1,8 @@
 package io.github.pgreset.maven.internal;
 
-import io.github.pgreset.core.FileCopyMethod;
-import io.github.pgreset.core.SnapshotOptions;
-import io.github.pgreset.core.SourceFingerprint;
+import io.github.pgreset.core.catalog.SourceFingerprint;
+import io.github.pgreset.core.snapshot.FileCopyMethod;
+import io.github.pgreset.core.snapshot.SnapshotOptions;
 import java.io.File;
 import java.util.List;
 

@@ -3,7 +3,7 @@ package io.github.pgreset.core.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.pgreset.core.PgResetException;
+import io.github.pgreset.core.connection.PgResetException;
 import org.junit.jupiter.api.Test;
 
 /** Which binaries' artifact each machine gets, as Maven Central names them. */

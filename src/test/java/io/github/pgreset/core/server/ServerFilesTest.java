@@ -3,7 +3,7 @@ package io.github.pgreset.core.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.pgreset.core.PgResetException;
+import io.github.pgreset.core.connection.PgResetException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

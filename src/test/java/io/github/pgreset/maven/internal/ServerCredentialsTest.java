@@ -3,7 +3,7 @@ package io.github.pgreset.maven.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.pgreset.core.PgResetException;
+import io.github.pgreset.core.connection.PgResetException;
 import io.github.pgreset.maven.internal.ServerCredentials.Sources;
 import java.util.List;
 import org.apache.maven.settings.Server;

@@ -1,0 +1,173 @@
+package io.github.pgreset.core.catalog;
+
+import io.github.pgreset.core.connection.DatabaseName;
+import io.github.pgreset.core.connection.MaintenanceConnection;
+import io.github.pgreset.core.connection.ServerVersion;
+import io.github.pgreset.core.session.Session;
+import io.github.pgreset.core.session.SessionQueries;
+import io.github.pgreset.core.session.SessionTable;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Catalog look-ups, each query with its row mapping: the target's pg_database row, its sessions and prepared
+ * transactions (what a goal plans from, in one round trip), and what keeps a database from being dropped.
+ */
+public final class CatalogQueries {
+    private CatalogQueries() {}
+
+    /**
+     * The target's catalog row, its sessions and prepared transactions, with the rows of {@code related} databases
+     * (a snapshot, its prepared copy and working names), in one round trip (four statements, four results).
+     */
+    public static TargetState targetState(
+            MaintenanceConnection connection, DatabaseName name, List<DatabaseName> related) {
+        String sql = DATABASE + ";\n" + SessionQueries.list(connection.version()) + ";\n" + PREPARED_TRANSACTIONS
+                + ";\n" + DATABASES;
+        List<String> names = new ArrayList<>();
+        names.add(name.value());
+        related.forEach(r -> names.add(r.value()));
+        return connection.queryResults(
+                sql,
+                List.of(name.value(), name.value(), name.value(), names.toArray(String[]::new)),
+                CatalogQueries::targetState);
+    }
+
+    private static TargetState targetState(Statement executed) throws SQLException {
+        CatalogRow catalog = only(executed, CatalogQueries::catalogRow).get(0);
+        executed.getMoreResults();
+        List<Session> sessions = only(executed, SessionQueries::session);
+        executed.getMoreResults();
+        List<PreparedTransaction> prepared = only(executed, CatalogQueries::preparedTransaction);
+        executed.getMoreResults();
+        Map<DatabaseName, DatabaseRow> rows = new LinkedHashMap<>();
+        for (Map.Entry<DatabaseName, DatabaseRow> row :
+                only(executed, rs -> Map.entry(new DatabaseName(rs.getString("datname")), databaseRow(rs)))) {
+            rows.put(row.getKey(), row.getValue());
+        }
+        return new TargetState(catalog, sessions, prepared, rows);
+    }
+
+    private static <T> List<T> only(Statement executed, MaintenanceConnection.RowMapper<T> mapper) throws SQLException {
+        List<T> rows = new ArrayList<>();
+        try (ResultSet rs = executed.getResultSet()) {
+            while (rs.next()) {
+                rows.add(mapper.map(rs));
+            }
+        }
+        return rows;
+    }
+
+    /** The clients on the database now (a read a step makes again, e.g. after a failed drop). */
+    public static List<Session> sessions(MaintenanceConnection connection, DatabaseName name) {
+        return connection.query(
+                SessionQueries.list(connection.version()), List.of(name.value()), SessionQueries::session);
+    }
+
+    /** The sessions (and prepared transactions) holding a lock on the database object, described. */
+    public static List<String> lockHolders(MaintenanceConnection connection, DatabaseName name) {
+        return connection.query(LOCK_HOLDERS, List.of(name.value()), CatalogQueries::lockHolder);
+    }
+
+    /** Names what DROP ... WITH (FORCE) cannot clear: prepared transactions, active slots, subscriptions. */
+    public static List<String> forceBlockers(MaintenanceConnection connection, DatabaseName name) {
+        String db = name.value();
+        return connection.query(forceBlockers(connection.version()), List.of(db, db, db), CatalogQueries::forceBlocker);
+    }
+
+    /**
+     * The target's row ({@code ?} = name) and what the server allows: one row always, with {@code datname} null when
+     * there is no such database. datconnlimit -2 marks a database left invalid by an interrupted DROP; {@code
+     * may_drop} is ownership (or membership in the owning role), which DROP DATABASE needs.
+     */
+    static final String DATABASE = "SELECT d.datname, d.oid, d.datallowconn, d.datconnlimit, d.datistemplate,"
+            + " shobj_description(d.oid, 'pg_database') AS comment,"
+            + " pg_get_userbyid(d.datdba) AS owner, pg_has_role(d.datdba, 'USAGE') AS may_drop,"
+            + " pg_is_in_recovery() AS in_recovery, current_setting('transaction_read_only') = 'on' AS read_only,"
+            + " (SELECT rolsuper OR rolcreatedb FROM pg_roles WHERE rolname = current_user) AS may_create"
+            + " FROM (SELECT 1) AS one LEFT JOIN pg_database d ON d.datname = ?";
+
+    /** The rows of several databases ({@code ?} = their names, an array), with the columns of {@link #DATABASE}. */
+    static final String DATABASES = "SELECT d.datname, d.oid, d.datallowconn, d.datconnlimit, d.datistemplate,"
+            + " shobj_description(d.oid, 'pg_database') AS comment,"
+            + " pg_get_userbyid(d.datdba) AS owner, pg_has_role(d.datdba, 'USAGE') AS may_drop"
+            + " FROM pg_database d WHERE d.datname = ANY (?)";
+
+    /** The target's prepared transactions ({@code ?} = name): gid and the role that prepared each. */
+    static final String PREPARED_TRANSACTIONS =
+            "SELECT gid, owner::text AS owner FROM pg_prepared_xacts WHERE database = ? ORDER BY prepared";
+
+    /**
+     * Who holds a lock on the target database object itself ({@code ?} = name), which DROP DATABASE must wait for: a
+     * transaction that commented on or altered it, or a prepared transaction (pid null).
+     */
+    static final String LOCK_HOLDERS = "SELECT l.pid, l.mode, a.usename, a.application_name, a.state, a.query"
+            + " FROM pg_locks l JOIN pg_database d ON l.locktype = 'object' AND l.database = 0"
+            + " AND l.classid = 'pg_database'::regclass AND l.objid = d.oid"
+            + " LEFT JOIN pg_stat_activity a ON a.pid = l.pid"
+            + " WHERE d.datname = ? AND l.granted AND l.pid IS DISTINCT FROM pg_backend_pid() ORDER BY l.pid";
+
+    /**
+     * What DROP DATABASE ... WITH (FORCE) cannot clear ({@code ?} three times = name): prepared transactions,
+     * active logical replication slots and subscriptions (PostgreSQL 10+ for the last).
+     */
+    public static String forceBlockers(ServerVersion version) {
+        String sql = "SELECT 'prepared transaction' AS kind, gid AS name, owner::text AS detail"
+                + " FROM pg_prepared_xacts WHERE database = ?\n"
+                + "UNION ALL SELECT 'active replication slot', slot_name::text, plugin::text"
+                + " FROM pg_replication_slots WHERE database = ? AND active";
+        if (version.major() >= 10) {
+            sql += "\nUNION ALL SELECT 'subscription', s.subname::text, NULL FROM pg_subscription s"
+                    + " JOIN pg_database d ON d.oid = s.subdbid WHERE d.datname = ?";
+        } else {
+            sql += "\nUNION ALL SELECT NULL, NULL, NULL WHERE false AND ? IS NOT NULL";
+        }
+        return sql;
+    }
+
+    /** A row of {@link #DATABASE} (when the database exists) or of {@link #DATABASES}. */
+    static DatabaseRow databaseRow(ResultSet rs) throws SQLException {
+        return new DatabaseRow(
+                rs.getLong("oid"),
+                rs.getString("comment"),
+                rs.getBoolean("datallowconn"),
+                rs.getInt("datconnlimit"),
+                rs.getBoolean("datistemplate"),
+                rs.getString("owner"),
+                rs.getBoolean("may_drop"));
+    }
+
+    /** A row of {@link #DATABASE}. */
+    static CatalogRow catalogRow(ResultSet rs) throws SQLException {
+        return new CatalogRow(
+                rs.getString("datname") == null ? null : databaseRow(rs),
+                rs.getBoolean("in_recovery"),
+                rs.getBoolean("read_only"),
+                rs.getBoolean("may_create"));
+    }
+
+    /** A row of {@link #PREPARED_TRANSACTIONS}. */
+    static PreparedTransaction preparedTransaction(ResultSet rs) throws SQLException {
+        return new PreparedTransaction(rs.getString("gid"), rs.getString("owner"));
+    }
+
+    /** A row of {@link #LOCK_HOLDERS}, described for an error message. */
+    static String lockHolder(ResultSet rs) throws SQLException {
+        return rs.getObject("pid") == null
+                ? "a prepared transaction (" + rs.getString("mode") + ")"
+                : "pid " + rs.getInt("pid") + " (user " + rs.getString("usename") + ", application \""
+                        + rs.getString("application_name") + "\", " + rs.getString("state") + ", "
+                        + rs.getString("mode") + "): " + SessionTable.oneLine(rs.getString("query"), 80);
+    }
+
+    /** A row of {@link #forceBlockers}, described for an error message: {@code prepared transaction "tx1" (app)}. */
+    static String forceBlocker(ResultSet rs) throws SQLException {
+        return rs.getString("kind") + " \"" + rs.getString("name") + "\""
+                + (rs.getString("detail") == null ? "" : " (" + rs.getString("detail") + ")");
+    }
+}

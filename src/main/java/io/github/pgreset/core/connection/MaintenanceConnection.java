@@ -1,0 +1,314 @@
+package io.github.pgreset.core.connection;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.postgresql.PGConnection;
+
+/**
+ * The plugin's one connection, to the maintenance database, in autocommit. Every statement is bounded by what is
+ * left of the goal's deadline, and every SQLException leaves here as a {@link PgResetException} that says where.
+ */
+public final class MaintenanceConnection implements AutoCloseable {
+    static final String DEFAULT_MAINTENANCE_DATABASE = "postgres";
+    static final String FALLBACK_MAINTENANCE_DATABASE = "template1";
+
+    private final Connection jdbc;
+    private final Target target;
+    private final String database;
+    private final ServerVersion version;
+    private final boolean superuser;
+    private final Deadline deadline;
+    /** Set by {@link #stop} (the JVM is shutting down): no statement is sent any more but {@link #executeUndo}'s. */
+    private volatile boolean stopped;
+    /** What the goal put back after {@link #stop}, for the one line the {@code StopGuard} prints. */
+    private final List<String> putBack = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** Removed when the connection closes; {@code null} for a connection that changes nothing. */
+    private AutoCloseable guard;
+
+    private MaintenanceConnection(Connection jdbc, Target target, String database, Deadline deadline) {
+        this.jdbc = jdbc;
+        this.target = target;
+        this.database = database;
+        this.deadline = deadline;
+        PGConnection pg = (PGConnection) jdbc;
+        this.version = ServerVersion.parse(pg.getParameterStatus("server_version"));
+        this.superuser = "on".equals(pg.getParameterStatus("is_superuser"));
+    }
+
+    /**
+     * Connects to pgreset.maintenanceDatabase, or to postgres and, when that database does not exist, to template1
+     * (as dropdb does).
+     */
+    public static MaintenanceConnection open(Target target, Deadline deadline, ProgressListener progress) {
+        String configured = target.connection().maintenanceDatabase();
+        String database = configured == null ? DEFAULT_MAINTENANCE_DATABASE : configured;
+        try {
+            return connect(target, database, deadline);
+        } catch (PgResetException e) {
+            if (configured != null || e.problem() != Problem.DATABASE_MISSING) {
+                throw e;
+            }
+            progress.debug("Database postgres does not exist on "
+                    + target.connection().location() + "; connecting to template1 instead.");
+            return connect(target, FALLBACK_MAINTENANCE_DATABASE, deadline);
+        }
+    }
+
+    /** A connection to another database of the same server, with the same settings and deadline. */
+    public static MaintenanceConnection openIn(Target target, String database, Deadline deadline) {
+        return connect(target, database, deadline);
+    }
+
+    private static MaintenanceConnection connect(Target target, String database, Deadline deadline) {
+        MaintenanceConnection connection = new MaintenanceConnection(
+                DriverConnection.open(target, database, deadline), target, database, deadline);
+        try {
+            int serverPid = connection.setTimeouts();
+            if (serverPid != ((PGConnection) connection.jdbc).getBackendPID()) {
+                // the cancel key is not the backend's: a pooler stands between (PgBouncer makes up its own)
+                connection.requireSessionPooling(serverPid);
+            }
+            return connection;
+        } catch (RuntimeException e) {
+            connection.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Bounds every statement and lock wait of this session by the goal's timeout, and returns the server process that
+     * serves it, in one round trip.
+     */
+    private int setTimeouts() {
+        String millis = deadline.total().toMillis() + "ms";
+        return query(
+                        "SELECT pg_backend_pid(), set_config('statement_timeout', ?, false),"
+                                + " set_config('lock_timeout', ?, false)",
+                        List.of(millis, millis),
+                        rs -> rs.getInt(1))
+                .get(0);
+    }
+
+    /**
+     * Behind a pooler, the plugin needs one server session for its whole connection (PgBouncer's pool_mode=session):
+     * its timeouts and the lock that keeps goals apart are session state. A pooler that hands server sessions from
+     * client to client between transactions (pool_mode=transaction or statement) gives a second client the very server
+     * process this one just used: refused before anything is changed.
+     */
+    private void requireSessionPooling(int serverPid) {
+        try (MaintenanceConnection second = new MaintenanceConnection(
+                DriverConnection.open(target, database, deadline), target, database, deadline)) {
+            int secondPid = second.query("SELECT pg_backend_pid()", List.of(), rs -> rs.getInt(1))
+                    .get(0);
+            if (secondPid == serverPid) {
+                throw new PgResetException(
+                        Problem.UNSUPPORTED,
+                        "pgreset.url points at a connection pooler at "
+                                + target.connection().location()
+                                + " (PgBouncer or alike) that shares server sessions between its clients "
+                                + "(pool_mode=transaction or statement): there the plugin's statement and lock "
+                                + "timeouts and the lock that keeps two goals apart do not hold. Point pgreset.url "
+                                + "at the PostgreSQL server itself (the host and port PgBouncer connects to), or at a "
+                                + "PgBouncer in pool_mode=session.");
+            }
+        }
+    }
+
+    public ServerVersion version() {
+        return version;
+    }
+
+    /** The database this connection uses (postgres, template1 or pgreset.maintenanceDatabase). */
+    public String database() {
+        return database;
+    }
+
+    public boolean superuser() {
+        return superuser;
+    }
+
+    public String role() {
+        return target.connection().user();
+    }
+
+    public Deadline deadline() {
+        return deadline;
+    }
+
+    @FunctionalInterface
+    public interface RowMapper<T> {
+        T map(ResultSet rs) throws SQLException;
+    }
+
+    /** Reads the rows of one query, bounded by the deadline. */
+    public <T> List<T> query(String sql, List<Object> parameters, RowMapper<T> mapper) {
+        return queryResults(sql, parameters, statement -> {
+            List<T> rows = new ArrayList<>();
+            try (ResultSet rs = statement.getResultSet()) {
+                while (rs.next()) {
+                    rows.add(mapper.map(rs));
+                }
+            }
+            return rows;
+        });
+    }
+
+    /** Reads what an executed statement returned: several results, for several statements in one round trip. */
+    @FunctionalInterface
+    public interface ResultsReader<T> {
+        T read(Statement executed) throws SQLException;
+    }
+
+    /**
+     * Sends {@code sql} (one statement or several, separated by {@code ;}) with its parameters in one round trip and
+     * reads the results; {@code int[]} and {@code String[]} parameters are sent as arrays.
+     */
+    public <T> T queryResults(String sql, List<Object> parameters, ResultsReader<T> reader) {
+        requireRunning();
+        try (PreparedStatement statement = jdbc.prepareStatement(sql)) {
+            statement.setQueryTimeout(deadline.remainingSecondsAtLeastOne());
+            for (int i = 0; i < parameters.size(); i++) {
+                statement.setObject(i + 1, parameter(parameters.get(i)));
+            }
+            statement.execute();
+            return reader.read(statement);
+        } catch (SQLException e) {
+            throw failure(e, "Querying the catalogs");
+        }
+    }
+
+    private Object parameter(Object value) throws SQLException {
+        if (value instanceof int[] pids) {
+            return jdbc.createArrayOf(
+                    "int4", java.util.Arrays.stream(pids).boxed().toArray());
+        }
+        if (value instanceof String[] texts) {
+            return jdbc.createArrayOf("text", texts);
+        }
+        return value;
+    }
+
+    /** Runs one DDL statement; the SQLException is left to the caller, who knows what each SQLSTATE means there. */
+    public void executeDdl(String sql) throws SQLException {
+        requireRunning();
+        executeUndo(sql);
+    }
+
+    /**
+     * Runs statements that put back what an unfinished plan changed, also after {@link #stop}. Several statements
+     * separated by {@code ;} go in one round trip and commit together (one implicit transaction), except those that
+     * cannot run in a transaction, such as DROP DATABASE.
+     */
+    public void executeUndo(String sql) throws SQLException {
+        for (int attempt = 1; ; attempt++) {
+            try (Statement statement = jdbc.createStatement()) {
+                statement.setQueryTimeout(deadline.remainingSecondsAtLeastOne());
+                statement.execute(sql);
+                return;
+            } catch (SQLException e) {
+                // the cancel that stopped the goal may reach the server only now, while this statement runs
+                if (!stopped || !SqlState.QUERY_CANCELED.is(e) || attempt == 3) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** Records what was put back after {@link #stop} ({@code reopened database "chat"}). */
+    public void putBack(String done) {
+        putBack.add(done);
+    }
+
+    public List<String> putBack() {
+        return List.copyOf(putBack);
+    }
+
+    /** Work on this connection that must commit as a whole; see {@link #inOneTransaction}. */
+    @FunctionalInterface
+    public interface TransactionWork {
+        void run() throws SQLException;
+    }
+
+    /**
+     * Runs {@code work} in one transaction, so that no other session sees a state between its statements; on failure
+     * nothing of it stays, and the SQLException of the statement that failed is left to the caller.
+     */
+    public void inOneTransaction(TransactionWork work) throws SQLException {
+        jdbc.setAutoCommit(false);
+        try {
+            work.run();
+            jdbc.commit();
+        } catch (SQLException e) {
+            try {
+                jdbc.rollback();
+            } catch (SQLException rollback) {
+                e.addSuppressed(rollback);
+            }
+            throw e;
+        } finally {
+            try {
+                jdbc.setAutoCommit(true);
+            } catch (SQLException broken) {
+                // the connection is gone; the next statement says so
+            }
+        }
+    }
+
+    /**
+     * Stops this connection's work because the JVM is shutting down: cancels the statement in progress on the server
+     * and refuses every later one but {@link #executeUndo}'s, so the goal's thread ends at its next statement and puts
+     * back what its plan left half-done.
+     */
+    public void stop() {
+        stopped = true;
+        try {
+            ((PGConnection) jdbc).cancelQuery();
+        } catch (SQLException e) {
+            // nothing was running, or the connection is gone: the next statement says so
+        }
+    }
+
+    public boolean stopped() {
+        return stopped;
+    }
+
+    private void requireRunning() {
+        if (stopped) {
+            throw new PgResetException(
+                    Problem.STOPPED,
+                    "pgreset was stopped (Ctrl-C, or the process was asked to end) while working on "
+                            + target.describe() + ".");
+        }
+    }
+
+    /** A failure of a statement, as the user should read it ({@link ServerFailures#of}). */
+    public PgResetException failure(SQLException e, String action) {
+        return ServerFailures.of(e, action, target, database, deadline.total(), stopped);
+    }
+
+    /** Watches this connection while it is open (a {@code StopGuard}), closed with it. */
+    public void guard(AutoCloseable stopGuard) {
+        this.guard = stopGuard;
+    }
+
+    @Override
+    public void close() {
+        if (guard != null) {
+            try {
+                guard.close();
+            } catch (Exception e) {
+                // a guard only removes its shutdown hook
+            }
+        }
+        try {
+            jdbc.close();
+        } catch (SQLException e) {
+            // nothing was pending: autocommit, every statement closed
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package io.github.pgreset.core.plan;
+
+import io.github.pgreset.core.connection.DatabaseName;
+import io.github.pgreset.core.connection.MaintenanceConnection;
+import io.github.pgreset.core.connection.PgResetException;
+import io.github.pgreset.core.connection.Problem;
+import io.github.pgreset.core.connection.ProgressListener;
+import io.github.pgreset.core.connection.SqlState;
+import io.github.pgreset.core.connection.SqlText;
+import io.github.pgreset.core.connection.Target;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * Serialises the goals that change one database: builds that recreate the same database at the same moment (parallel
+ * CI jobs on one server, a -T reactor whose modules share a database) take turns instead of dropping each other's
+ * fresh database halfway. A session-level advisory lock keyed on the database name, taken on the maintenance
+ * connection and released when it closes, so a goal that dies cannot leave it behind. The wait is bounded by
+ * pgreset.timeout (lock_timeout).
+ *
+ * <p>Advisory locks belong to the database the session is connected to: goals that use different maintenance
+ * databases do not see each other's lock.
+ */
+public final class GoalLock {
+    /** The lock's first key: "pgrs". The second is the hash of the database name. */
+    private static final int KEY = 0x70677273;
+
+    static final String TRY_LOCK = "SELECT pg_try_advisory_lock(" + KEY + ", hashtext(?))";
+    /** The waiting variant, as one statement to run with the name as a literal (its failure's SQLSTATE matters). */
+    static String lock(DatabaseName database) {
+        return "SELECT pg_advisory_lock(" + KEY + ", hashtext(" + SqlText.literal(database.value()) + "))";
+    }
+
+    static final String HOLDER = "SELECT l.pid, a.application_name, a.client_addr::text AS client FROM pg_locks l"
+            + " LEFT JOIN pg_stat_activity a ON a.pid = l.pid WHERE l.locktype = 'advisory' AND l.granted"
+            + " AND l.classid = " + KEY + " AND l.objid = hashtext(?)::oid AND l.objsubid = 2"
+            + " AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())";
+
+    private GoalLock() {}
+
+    /** Takes the lock on the target's name, waiting (and saying so) while another goal holds it. */
+    public static void acquire(MaintenanceConnection connection, Target target, ProgressListener progress) {
+        String name = target.database().value();
+        if (connection.query(TRY_LOCK, List.of(name), rs -> rs.getBoolean(1)).get(0)) {
+            return;
+        }
+        List<String> holders = connection.query(
+                HOLDER,
+                List.of(name),
+                rs -> "pid " + rs.getInt("pid") + " (application \"" + rs.getString("application_name") + "\", from "
+                        + (rs.getString("client") == null ? "local socket" : rs.getString("client")) + ")");
+        progress.info("Waiting for another pgreset goal on " + target.describe() + " to finish"
+                + (holders.isEmpty() ? "" : ": " + String.join(", ", holders)) + ".");
+        try {
+            connection.executeDdl(lock(target.database()));
+        } catch (SQLException e) {
+            if (SqlState.timedOut(e)) {
+                throw new PgResetException(
+                        Problem.TIMEOUT,
+                        "Another pgreset goal kept working on " + target.describe() + " for longer than "
+                                + "pgreset.timeout ("
+                                + connection.deadline().total().toSeconds() + " s)"
+                                + (holders.isEmpty() ? "" : ": " + String.join(", ", holders))
+                                + ". Wait for that build, or raise pgreset.timeout.",
+                        e);
+            }
+            throw connection.failure(e, "Waiting for another pgreset goal on " + target.describe());
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package io.github.pgreset.core.session;
+
+import io.github.pgreset.core.connection.ServerVersion;
+import io.github.pgreset.core.connection.ServerVersion.Feature;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+
+/**
+ * The SQL that lists and terminates the client sessions on one database. Every statement takes the database name
+ * as its first parameter and never sees the plugin's own session.
+ */
+public final class SessionQueries {
+    private SessionQueries() {}
+
+    /**
+     * Client sessions on the database ({@code ?}), without the plugin's own backend, autovacuum and other background
+     * workers (which DROP DATABASE deals with itself) and parallel workers (which end with their leader). A row whose
+     * backend_type is hidden (another role's session, no pg_read_all_stats) is kept. {@code can_terminate} applies the
+     * rules of pg_terminate_backend: superusers end anything; others end non-superuser sessions of roles whose
+     * privileges they have, or any of them as members of pg_signal_backend.
+     */
+    public static String list(ServerVersion version) {
+        return select(version) + "\nORDER BY a.backend_start, a.pid";
+    }
+
+    /**
+     * Terminates every session {@link #list} returns that the role may terminate, in one round trip, and returns the
+     * same rows with a {@code terminated} column. The aggregate signals every session before the first row is
+     * returned. The statement does not wait for the backends to exit: pg_terminate_backend(pid, timeout) (14+) waits
+     * for one pid after another and checks every 100 ms, far slower than polling {@link #STILL_RUNNING} afterwards.
+     */
+    public static String terminate(ServerVersion version) {
+        return "WITH victims AS (\n" + select(version) + "\n),\n"
+                + "signalled AS (\n"
+                + "  SELECT array_agg(pid) FILTER (WHERE CASE WHEN can_terminate THEN pg_terminate_backend(pid)"
+                + " ELSE false END) AS pids\n"
+                + "  FROM victims\n"
+                + ")\n"
+                + "SELECT v.*, coalesce(v.pid = ANY (s.pids), false) AS terminated\n"
+                + "FROM victims v CROSS JOIN signalled s\n"
+                + "ORDER BY v.backend_start, v.pid";
+    }
+
+    /** Which of the given pids ({@code ?}, int[]) still have a backend. */
+    static final String STILL_RUNNING = "SELECT pid FROM pg_stat_activity WHERE pid = ANY (?)";
+
+    private static String select(ServerVersion version) {
+        StringBuilder sql = new StringBuilder()
+                .append("SELECT a.pid, a.usename, a.application_name, host(a.client_addr) AS client_addr,\n")
+                .append("       a.backend_start, a.state, a.state_change,\n")
+                .append("       a.wait_event_type || ':' || a.wait_event AS wait_event, a.query,\n")
+                .append("       coalesce(r.rolsuper, false) AS superuser,\n")
+                .append("       CASE WHEN me.rolsuper THEN true\n")
+                .append("            WHEN coalesce(r.rolsuper, false) THEN false\n")
+                .append("            ELSE (pg_has_role(a.usesysid, 'USAGE')\n")
+                .append("                 OR pg_has_role('pg_signal_backend', 'USAGE'))\n")
+                .append("       END AS can_terminate\n")
+                .append("FROM pg_stat_activity a\n")
+                .append("LEFT JOIN pg_roles r ON r.oid = a.usesysid\n")
+                .append("CROSS JOIN (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) me\n")
+                // a row without a role is an autovacuum or background worker, which DROP DATABASE ends itself; to a
+                // role without pg_read_all_stats its backend_type looks as hidden as another role's session
+                .append("WHERE a.datname = ? AND a.pid <> pg_backend_pid() AND a.usesysid IS NOT NULL");
+        if (version.supports(Feature.BACKEND_TYPE)) {
+            sql.append("\n  AND (a.backend_type IS NULL OR a.backend_type = 'client backend')");
+        }
+        if (version.supports(Feature.LEADER_PID)) {
+            sql.append("\n  AND (a.leader_pid IS NULL OR a.leader_pid = a.pid)");
+        }
+        return sql.toString();
+    }
+
+    /** A row of {@link #list} or {@link #terminate}. */
+    public static Session session(ResultSet rs) throws SQLException {
+        return new Session(
+                rs.getInt("pid"),
+                rs.getString("usename"),
+                rs.getString("application_name"),
+                rs.getString("client_addr"),
+                rs.getString("state"),
+                rs.getObject("backend_start", OffsetDateTime.class),
+                rs.getObject("state_change", OffsetDateTime.class),
+                rs.getString("wait_event"),
+                rs.getString("query"),
+                rs.getBoolean("superuser"),
+                rs.getBoolean("can_terminate"));
+    }
+}

@@ -1,0 +1,121 @@
+package io.github.pgreset.core.snapshot;
+
+import io.github.pgreset.core.connection.Backoff;
+import io.github.pgreset.core.connection.DatabaseName;
+import io.github.pgreset.core.connection.MaintenanceConnection;
+import io.github.pgreset.core.connection.SqlState;
+import io.github.pgreset.core.drop.DatabaseStatements;
+import io.github.pgreset.core.drop.FinalStep;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A restore's swap, in one transaction: the target renamed aside (and marked for the background drop), the copy
+ * renamed into its name, opened and unmarked. A client finds the old database or the fresh one, never the name missing.
+ *
+ * <p>One race is left by the transaction alone: a client that looked the name up before the commit and waits on the
+ * old database's lock finds it renamed afterwards ("database does not exist ... It seems to have just been dropped or
+ * renamed"). A superuser closes it: {@code LOCK pg_database} holds back every new connection's name lookup until the
+ * commit (a millisecond). Where that lock is not granted within {@link #HOLD_WAIT} (a long transaction that read
+ * pg_database), the swap goes on without it rather than keep the server's new connections waiting. Holding it, the swap
+ * waits for no other lock: a backend that had looked up the old database before holds that database's lock while it
+ * waits for pg_database (a deadlock the server would break by failing one of the two), so the swap gives way and is
+ * tried again.
+ *
+ * @param aside the target's name while it waits for its drop, or {@code null} when there is no target to move
+ * @param holdBackConnections whether to lock pg_database for the swap (superusers only)
+ */
+public record NameSwap(
+        DatabaseName target, DatabaseName copy, DatabaseName aside, String asideMark, boolean holdBackConnections)
+        implements FinalStep {
+    static final String HOLD_BACK = "LOCK TABLE pg_catalog.pg_database IN ACCESS EXCLUSIVE MODE";
+    /** How long the swap may wait for the lock on pg_database; new connections to the whole server wait meanwhile. */
+    static final Duration HOLD_WAIT = Duration.ofMillis(200);
+    /** How long a statement of the swap may wait for a lock while pg_database is held. */
+    static final Duration SWAP_WAIT = Duration.ofMillis(20);
+
+    private static final String SAVEPOINT = "pgreset_hold_back";
+
+    /** The same swap for a free name (no target to move aside). */
+    NameSwap withoutAside() {
+        return new NameSwap(target, copy, null, asideMark, holdBackConnections);
+    }
+
+    @Override
+    public List<String> statements() {
+        List<String> sql = new ArrayList<>();
+        if (holdBackConnections) {
+            sql.add(HOLD_BACK);
+        }
+        sql.addAll(swap());
+        return sql;
+    }
+
+    private List<String> swap() {
+        List<String> sql = new ArrayList<>();
+        if (aside != null) {
+            sql.add(DatabaseStatements.rename(target, aside));
+            sql.add(DatabaseStatements.comment(aside, asideMark));
+        }
+        sql.add(DatabaseStatements.rename(copy, target));
+        sql.add(DatabaseStatements.allowConnections(target, true));
+        // it is the user's database now, no longer one pgreset made (and may drop) for the snapshot
+        sql.add(DatabaseStatements.removeComment(target));
+        return sql;
+    }
+
+    @Override
+    public void execute(MaintenanceConnection connection) throws SQLException {
+        Duration pause = Backoff.RETRY.first();
+        while (true) {
+            try {
+                connection.inOneTransaction(() -> {
+                    if (holdBackConnections) {
+                        holdBack(connection);
+                    }
+                    // one round trip: nothing in between needs an answer
+                    connection.executeDdl(String.join("; ", swap()));
+                });
+                return;
+            } catch (SQLException e) {
+                // a backend starting up in the old database holds its lock and needs pg_database for its last check:
+                // let it go (it is refused, the database is closed), then swap again
+                if (!holdBackConnections
+                        || !SqlState.LOCK_NOT_AVAILABLE.is(e)
+                        || !connection.deadline().pause(pause)) {
+                    throw e;
+                }
+                pause = Backoff.RETRY.next(pause);
+            }
+        }
+    }
+
+    /**
+     * Locks pg_database, waiting {@link #HOLD_WAIT} at most; then nothing of the swap may wait longer than {@link
+     * #SWAP_WAIT} for a lock, so that the swap never waits on a backend that waits on pg_database (a deadlock). Without
+     * the lock in time, the swap goes on without it and waits as any statement of the goal.
+     */
+    private static void holdBack(MaintenanceConnection connection) throws SQLException {
+        try {
+            // one round trip; when the lock is not granted, rolling back to the savepoint also undoes the SET LOCAL
+            connection.executeDdl(String.join(
+                    "; ",
+                    "SAVEPOINT " + SAVEPOINT,
+                    lockTimeout(HOLD_WAIT, true),
+                    HOLD_BACK,
+                    lockTimeout(SWAP_WAIT, true)));
+        } catch (SQLException e) {
+            if (!SqlState.LOCK_NOT_AVAILABLE.is(e)) {
+                throw e;
+            }
+            connection.executeDdl("ROLLBACK TO SAVEPOINT " + SAVEPOINT);
+        }
+    }
+
+    /** {@code SET [LOCAL] lock_timeout}: LOCAL lasts until the end of the transaction. */
+    private static String lockTimeout(Duration timeout, boolean local) {
+        return "SET " + (local ? "LOCAL " : "") + "lock_timeout = '" + timeout.toMillis() + "ms'";
+    }
+}
