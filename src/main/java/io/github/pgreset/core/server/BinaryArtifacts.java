@@ -14,7 +14,7 @@ public interface BinaryArtifacts {
     /**
      * The jar of one release, downloaded when it is not in the local repository yet.
      *
-     * @throws io.github.pgreset.core.PgResetException when it cannot be had, saying why
+     * @throws io.github.pgreset.core.connection.PgResetException when it cannot be had, saying why
      */
     Path jar(String groupId, String artifactId, Release release);
 }

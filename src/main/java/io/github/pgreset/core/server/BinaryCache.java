@@ -84,17 +84,18 @@ final class BinaryCache {
                     TarArchiveInputStream tar = new TarArchiveInputStream(new XZCompressorInputStream(in))) {
                 TarArchiveEntry entry;
                 while ((entry = tar.getNextEntry()) != null) {
-                    Path target = inside(into, entry.getName());
+                    Path target = inside(into, into, entry.getName());
                     if (entry.isDirectory()) {
                         Files.createDirectories(target);
                         continue;
                     }
                     Files.createDirectories(target.getParent());
                     if (entry.isSymbolicLink()) {
-                        inside(target.getParent(), entry.getLinkName()); // a link may not lead out of the folder
+                        // a link may lead to a sibling folder (lib/x -> ../bin/y), never out of the binaries' folder
+                        inside(into, target.getParent(), entry.getLinkName());
                         Files.createSymbolicLink(target, Path.of(entry.getLinkName()));
                     } else if (entry.isLink()) {
-                        Files.copy(inside(into, entry.getLinkName()), target);
+                        Files.copy(inside(into, into, entry.getLinkName()), target);
                     } else {
                         Files.copy(tar, target);
                     }
@@ -106,9 +107,10 @@ final class BinaryCache {
         }
     }
 
-    private static Path inside(Path folder, String name) throws IOException {
-        Path target = folder.resolve(name).normalize();
-        if (!target.startsWith(folder.normalize())) {
+    /** {@code name} resolved against {@code base}, refused when it is not under {@code root}. */
+    private static Path inside(Path root, Path base, String name) throws IOException {
+        Path target = base.resolve(name).normalize();
+        if (!target.startsWith(root.normalize())) {
             throw new IOException("the archive names a file outside its folder: " + name);
         }
         return target;

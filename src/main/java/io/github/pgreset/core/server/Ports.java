@@ -32,8 +32,8 @@ final class Ports {
     }
 
     /**
-     * The port to start on: the one asked for, else the one kept for the folder, else a free one. A kept port that
-     * another program took since is replaced when pgreset had chosen it, and refused when the user had.
+     * The port to start on: the one asked for (pgreset.port), else the one kept for the folder, else a free one. A port
+     * asked for that another program holds is refused; a kept one that another program took since is replaced.
      */
     static ServerRecord choose(ServerDirectory folder, ServerRecord record, int asked) throws java.io.IOException {
         ServerRecord chosen;
