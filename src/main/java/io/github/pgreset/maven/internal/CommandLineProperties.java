@@ -34,8 +34,6 @@ public record CommandLineProperties(
     /** A name this far from a real property (in edits, ignoring case and separators) is taken for a typo of it. */
     private static final int MOST_EDITS = 3;
 
-    private static final LevenshteinDistance DISTANCE = new LevenshteinDistance(MOST_EDITS);
-
     public CommandLineProperties {
         given = Map.copyOf(given);
         goalParameters = Map.copyOf(goalParameters);
@@ -98,8 +96,10 @@ public record CommandLineProperties(
     private Optional<String> nearest(String key) {
         String typed = letters(key);
         Map<String, Integer> distances = new LinkedHashMap<>();
+        // made here, not when the class loads: commons-text is loaded only for a build with a mistyped property
+        LevenshteinDistance edits = new LevenshteinDistance(MOST_EDITS);
         for (String property : pluginProperties) {
-            int distance = DISTANCE.apply(typed, letters(property));
+            int distance = edits.apply(typed, letters(property));
             if (distance >= 0) {
                 distances.put(property, distance);
             }

@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# Every goal timed as users run it: each run a fresh `mvn` process on a small project that declares the plugin with a
+# <url>, against `mvn validate` of the same project (Maven's own start), `mvn pgreset:help` (Maven loading the plugin)
+# and psql sending the same statements (its own process start included). The cases are taken in turn, round after
+# round, and the medians of RUNS rounds (default 9) printed as a Markdown table, with each goal's own time as its
+# result line gives it. Run after `./mvnw install -DskipTests`, against a PostgreSQL you may drop a database on:
+#   PGRESET_BENCH_URL='jdbc:postgresql://127.0.0.1:5432/pgreset_bench' PGUSER=postgres PGPASSWORD=... \
+#     bash src/bench/cold-bench.sh [plugin version]
+set -euo pipefail
+VERSION=${1:-0.1.0-SNAPSHOT}
+RUNS=${RUNS:-9}
+MVN=${MVN:-mvn}
+URL=${PGRESET_BENCH_URL:?set PGRESET_BENCH_URL to jdbc:postgresql://host:port/database (the database is dropped)}
+: "${PGUSER:?set PGUSER}" "${PGPASSWORD:?set PGPASSWORD}"
+hostport=${URL#jdbc:postgresql://}
+hostport=${hostport%%/*}
+DB=${URL##*/}
+HOST=${hostport%:*}
+PORT=${hostport##*:}
+export PGHOST=$HOST PGPORT=$PORT PGUSER PGPASSWORD
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cat > "$work/pom.xml" <<POM
+<project xmlns="http://maven.apache.org/POM/4.0.0">
+  <modelVersion>4.0.0</modelVersion>
+  <groupId>com.example</groupId>
+  <artifactId>bench</artifactId>
+  <version>1.0-SNAPSHOT</version>
+  <packaging>pom</packaging>
+  <build>
+    <plugins>
+      <plugin>
+        <groupId>io.github.pgreset</groupId>
+        <artifactId>pgreset-maven-plugin</artifactId>
+        <version>$VERSION</version>
+        <configuration>
+          <url>$URL</url>
+          <username>\${env.PGUSER}</username>
+          <password>\${env.PGPASSWORD}</password>
+        </configuration>
+      </plugin>
+    </plugins>
+  </build>
+</project>
+POM
+mvn_b() { "$MVN" -B -o -f "$work/pom.xml" "$@"; }
+# the whole process's milliseconds; what it printed stays in $work/out
+millis() { local start end; start=$(date +%s%N); "$@" >"$work/out" 2>&1 || { cat "$work/out" >&2; exit 1; }; end=$(date +%s%N); echo $(( (end - start) / 1000000 )); }
+# the goal's own time: the first "in N ms" of its result line
+own() { grep -m1 -o ' in [0-9]* ms' "$work/out" | grep -o '[0-9]*' || echo '-'; }
+median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+psql_q() { psql -X -q -d postgres "$@"; }
+
+psql_q -c "DROP DATABASE IF EXISTS \"$DB\"" -c "CREATE DATABASE \"$DB\""
+mvn_b -q pgreset:help >/dev/null # the plugin resolved once
+declare -A whole ownt
+cases=(validate help sessions terminate recreate drop psql-recreate psql-sessions)
+for _ in $(seq "$RUNS"); do
+  for c in "${cases[@]}"; do
+    case $c in
+      validate) t=$(millis mvn_b -q validate) ;;
+      help) t=$(millis mvn_b -q pgreset:help) ;;
+      sessions | terminate | recreate) t=$(millis mvn_b "pgreset:$c") ;;
+      drop) t=$(millis mvn_b pgreset:drop); psql_q -c "CREATE DATABASE \"$DB\"" ;;
+      psql-recreate) t=$(millis psql_q -c "DROP DATABASE IF EXISTS \"$DB\" WITH (FORCE)" -c "CREATE DATABASE \"$DB\"") ;;
+      psql-sessions) t=$(millis psql_q -c "SELECT pid, usename, application_name FROM pg_stat_activity WHERE datname = '$DB'") ;;
+    esac
+    whole[$c]+="$t "
+    case $c in sessions | terminate | recreate | drop) ownt[$c]+="$(own) " ;; esac
+  done
+done
+m() { printf '%s\n' $1 | median; }
+label() {
+  case $1 in
+    validate) echo '`mvn validate`' ;;
+    help) echo '`mvn pgreset:help`' ;;
+    psql-*) echo "\`psql\`, the same statements as ${1#psql-}" ;;
+    *) echo "\`mvn pgreset:$1\`" ;;
+  esac
+}
+base=$(m "${whole[validate]}")
+echo "$("$MVN" -v | head -n 1), PostgreSQL $(psql_q -Atc 'SHOW server_version'), medians of $RUNS rounds, ms:"
+echo
+echo "| Case | Whole process | Over \`mvn validate\` | The goal's own time | Runs (whole process) |"
+echo "|---|---|---|---|---|"
+for c in "${cases[@]}"; do
+  w=$(m "${whole[$c]}")
+  o=""
+  [ -n "${ownt[$c]:-}" ] && o=$(m "${ownt[$c]}")
+  echo "| $(label "$c") | $w | $((w - base)) | $o | ${whole[$c]}|"
+done
