@@ -98,8 +98,7 @@ public final class ResetService {
         long start = System.nanoTime();
         requireDroppable();
         try (MaintenanceConnection connection = openStoppable()) {
-            lock(connection);
-            DropPlan drop = planner(connection, options).drop(read(connection));
+            DropPlan drop = planner(connection, options).drop(lockAndRead(connection));
             execute(drop.plan(), connection);
             return drop.result(
                     target().database(),
@@ -115,8 +114,7 @@ public final class ResetService {
         long start = System.nanoTime();
         requireDroppable();
         try (MaintenanceConnection connection = openStoppable()) {
-            lock(connection);
-            return recreateOn(connection, read(connection), dropOptions, createOptions, start);
+            return recreateOn(connection, lockAndRead(connection), dropOptions, createOptions, start);
         }
     }
 
@@ -152,10 +150,9 @@ public final class ResetService {
         requireDerivedDroppable(names);
         try (MaintenanceConnection connection = openStoppable()) {
             if (settings.dryRun()) {
-                return new Snapshots(connection, target(), names, options, progress).snapshot(true);
+                return new Snapshots(connection, target(), names, options, progress, false).snapshot(true);
             }
-            GoalLock.acquire(connection, target(), progress);
-            Snapshots snapshots = new Snapshots(connection, target(), names, options, progress);
+            Snapshots snapshots = new Snapshots(connection, target(), names, options, progress, true);
             SnapshotResult result = snapshots.snapshot(false);
             snapshots.prepareCopy();
             return result;
@@ -174,10 +171,7 @@ public final class ResetService {
         requireDroppable();
         requireDerivedDroppable(names);
         try (MaintenanceConnection connection = openStoppable()) {
-            if (!settings.dryRun()) {
-                GoalLock.acquire(connection, target(), progress);
-            }
-            return new Snapshots(connection, target(), names, snapshotOptions, progress)
+            return new Snapshots(connection, target(), names, snapshotOptions, progress, !settings.dryRun())
                     .restore(
                             options,
                             settings.dryRun(),
@@ -221,8 +215,7 @@ public final class ResetService {
     public Duration prepareNextCopy(SnapshotOptions options) {
         SnapshotNames names = options.names(target().database());
         try (MaintenanceConnection connection = openStoppable()) {
-            GoalLock.acquire(connection, target(), progress);
-            return new Snapshots(connection, target(), names, options, progress).prepareCopy();
+            return new Snapshots(connection, target(), names, options, progress, true).prepareCopy();
         }
     }
 
@@ -277,11 +270,9 @@ public final class ResetService {
         return connection;
     }
 
-    /** Takes the goal lock, unless this is a dry run, which changes nothing. */
-    private void lock(MaintenanceConnection connection) {
-        if (!settings.dryRun()) {
-            GoalLock.acquire(connection, target(), progress);
-        }
+    /** Takes the goal lock (unless this is a dry run, which changes nothing) and reads, in one round trip. */
+    private TargetState lockAndRead(MaintenanceConnection connection) {
+        return settings.dryRun() ? read(connection) : GoalLock.lockAndRead(connection, target(), List.of(), progress);
     }
 
     private TargetState read(MaintenanceConnection connection) {

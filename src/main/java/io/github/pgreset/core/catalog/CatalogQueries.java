@@ -27,15 +27,43 @@ public final class CatalogQueries {
      */
     public static TargetState targetState(
             MaintenanceConnection connection, DatabaseName name, List<DatabaseName> related) {
-        String sql = DATABASE + ";\n" + SessionQueries.list(connection.version()) + ";\n" + PREPARED_TRANSACTIONS
-                + ";\n" + DATABASES;
+        return connection.queryResults(
+                targetStateSql(connection), targetStateParameters(name, related), CatalogQueries::targetState);
+    }
+
+    /**
+     * What {@code first} returned (one statement, one text parameter, one boolean) and then the target state, in the
+     * same round trip: a goal takes its lock and reads what it plans from at once.
+     */
+    public record AfterFirst(boolean first, TargetState state) {}
+
+    /** {@link #targetState}, after {@code first} with {@code parameter}, in the same round trip. */
+    public static AfterFirst targetStateAfter(
+            MaintenanceConnection connection,
+            String first,
+            String parameter,
+            DatabaseName name,
+            List<DatabaseName> related) {
+        List<Object> parameters = new ArrayList<>();
+        parameters.add(parameter);
+        parameters.addAll(targetStateParameters(name, related));
+        return connection.queryResults(first + ";\n" + targetStateSql(connection), parameters, executed -> {
+            boolean answer = only(executed, rs -> rs.getBoolean(1)).get(0);
+            executed.getMoreResults();
+            return new AfterFirst(answer, targetState(executed));
+        });
+    }
+
+    private static String targetStateSql(MaintenanceConnection connection) {
+        return DATABASE + ";\n" + SessionQueries.list(connection.version()) + ";\n" + PREPARED_TRANSACTIONS + ";\n"
+                + DATABASES;
+    }
+
+    private static List<Object> targetStateParameters(DatabaseName name, List<DatabaseName> related) {
         List<String> names = new ArrayList<>();
         names.add(name.value());
         related.forEach(r -> names.add(r.value()));
-        return connection.queryResults(
-                sql,
-                List.of(name.value(), name.value(), name.value(), names.toArray(String[]::new)),
-                CatalogQueries::targetState);
+        return List.of(name.value(), name.value(), name.value(), names.toArray(String[]::new));
     }
 
     private static TargetState targetState(Statement executed) throws SQLException {

@@ -31,6 +31,13 @@ final class DriverConnection {
         // nothing else in the startup packet: a pooler such as PgBouncer refuses parameters it does not know
         // ("unsupported startup parameter: options"), so the timeouts are set right after connecting
         props.setProperty("assumeMinServerVersion", "9.6");
+        if (!props.containsKey("sslmode")
+                && !props.containsKey("ssl")
+                && settings.hosts().stream().allMatch(h -> SafetyRules.isLocal(h.host()))) {
+            // on the loopback TLS protects nothing, and every goal would pay for its handshake (Debian's PostgreSQL
+            // has ssl on); the URL's sslmode or ssl asks for it
+            props.setProperty("sslmode", "disable");
+        }
 
         String url = "jdbc:postgresql://" + settings.location() + "/" + urlEncode(database);
         try {

@@ -228,37 +228,6 @@ public final class MaintenanceConnection implements AutoCloseable {
         return List.copyOf(putBack);
     }
 
-    /** Work on this connection that must commit as a whole; see {@link #inOneTransaction}. */
-    @FunctionalInterface
-    public interface TransactionWork {
-        void run() throws SQLException;
-    }
-
-    /**
-     * Runs {@code work} in one transaction, so that no other session sees a state between its statements; on failure
-     * nothing of it stays, and the SQLException of the statement that failed is left to the caller.
-     */
-    public void inOneTransaction(TransactionWork work) throws SQLException {
-        jdbc.setAutoCommit(false);
-        try {
-            work.run();
-            jdbc.commit();
-        } catch (SQLException e) {
-            try {
-                jdbc.rollback();
-            } catch (SQLException rollback) {
-                e.addSuppressed(rollback);
-            }
-            throw e;
-        } finally {
-            try {
-                jdbc.setAutoCommit(true);
-            } catch (SQLException broken) {
-                // the connection is gone; the next statement says so
-            }
-        }
-    }
-
     /**
      * Stops this connection's work because the JVM is shutting down: cancels the statement in progress on the server
      * and refuses every later one but {@link #executeUndo}'s, so the goal's thread ends at its next statement and puts

@@ -1,5 +1,7 @@
 package io.github.pgreset.core.plan;
 
+import io.github.pgreset.core.catalog.CatalogQueries;
+import io.github.pgreset.core.catalog.TargetState;
 import io.github.pgreset.core.connection.DatabaseName;
 import io.github.pgreset.core.connection.MaintenanceConnection;
 import io.github.pgreset.core.connection.PgResetException;
@@ -38,12 +40,23 @@ public final class GoalLock {
 
     private GoalLock() {}
 
-    /** Takes the lock on the target's name, waiting (and saying so) while another goal holds it. */
-    public static void acquire(MaintenanceConnection connection, Target target, ProgressListener progress) {
-        String name = target.database().value();
-        if (connection.query(TRY_LOCK, List.of(name), rs -> rs.getBoolean(1)).get(0)) {
-            return;
+    /**
+     * Takes the lock and reads what the goal plans from ({@link CatalogQueries#targetState}) in one round trip; when
+     * another goal holds the lock, waits for it (saying so) and reads again, since that goal changed what was read.
+     */
+    public static TargetState lockAndRead(
+            MaintenanceConnection connection, Target target, List<DatabaseName> related, ProgressListener progress) {
+        CatalogQueries.AfterFirst read = CatalogQueries.targetStateAfter(
+                connection, TRY_LOCK, target.database().value(), target.database(), related);
+        if (read.first()) {
+            return read.state();
         }
+        waitFor(connection, target, progress);
+        return CatalogQueries.targetState(connection, target.database(), related);
+    }
+
+    private static void waitFor(MaintenanceConnection connection, Target target, ProgressListener progress) {
+        String name = target.database().value();
         List<String> holders = connection.query(
                 HOLDER,
                 List.of(name),

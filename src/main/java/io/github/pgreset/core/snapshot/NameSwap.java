@@ -71,13 +71,7 @@ public record NameSwap(
         Duration pause = Backoff.RETRY.first();
         while (true) {
             try {
-                connection.inOneTransaction(() -> {
-                    if (holdBackConnections) {
-                        holdBack(connection);
-                    }
-                    // one round trip: nothing in between needs an answer
-                    connection.executeDdl(String.join("; ", swap()));
-                });
+                swapOnce(connection);
                 return;
             } catch (SQLException e) {
                 // a backend starting up in the old database holds its lock and needs pg_database for its last check:
@@ -93,7 +87,31 @@ public record NameSwap(
     }
 
     /**
-     * Locks pg_database, waiting {@link #HOLD_WAIT} at most; then nothing of the swap may wait longer than {@link
+     * The swap's transaction in the fewest round trips: without the hold-back one (statements sent in one query commit
+     * together, an implicit transaction); with it two, the hold-back opening the transaction and the swap closing it.
+     * On a failure the transaction is rolled back.
+     */
+    private void swapOnce(MaintenanceConnection connection) throws SQLException {
+        String swap = String.join("; ", swap());
+        if (!holdBackConnections) {
+            connection.executeDdl(swap);
+            return;
+        }
+        try {
+            holdBack(connection);
+            connection.executeDdl(swap + "; COMMIT");
+        } catch (SQLException | RuntimeException e) {
+            try {
+                connection.executeUndo("ROLLBACK");
+            } catch (SQLException rollback) {
+                e.addSuppressed(rollback);
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Begins the transaction and locks pg_database, waiting {@link #HOLD_WAIT} at most; then nothing of the swap may wait longer than {@link
      * #SWAP_WAIT} for a lock, so that the swap never waits on a backend that waits on pg_database (a deadlock). Without
      * the lock in time, the swap goes on without it and waits as any statement of the goal.
      */
@@ -102,6 +120,7 @@ public record NameSwap(
             // one round trip; when the lock is not granted, rolling back to the savepoint also undoes the SET LOCAL
             connection.executeDdl(String.join(
                     "; ",
+                    "BEGIN",
                     "SAVEPOINT " + SAVEPOINT,
                     lockTimeout(HOLD_WAIT, true),
                     HOLD_BACK,

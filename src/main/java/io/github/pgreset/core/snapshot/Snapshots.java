@@ -9,6 +9,7 @@ import io.github.pgreset.core.connection.ServerVersion.Feature;
 import io.github.pgreset.core.connection.Target;
 import io.github.pgreset.core.drop.DropOptions;
 import io.github.pgreset.core.drop.DropResult;
+import io.github.pgreset.core.plan.GoalLock;
 import io.github.pgreset.core.plan.Plan;
 import io.github.pgreset.core.plan.PlanContext;
 import java.time.Duration;
@@ -34,14 +35,20 @@ public final class Snapshots {
     private final PlanContext context;
     private final SnapshotPlanner planner;
     private final long startNanos = System.nanoTime();
+    private final Target target;
+    /** Whether the first read takes the goal lock too (not in a dry run, which changes nothing). */
+    private boolean lock;
 
     public Snapshots(
             MaintenanceConnection connection,
             Target target,
             SnapshotNames names,
             SnapshotOptions options,
-            ProgressListener progress) {
+            ProgressListener progress,
+            boolean lock) {
         this.connection = connection;
+        this.target = target;
+        this.lock = lock;
         this.names = names;
         this.options = options;
         this.storage = new StorageProbe(connection);
@@ -135,12 +142,16 @@ public final class Snapshots {
 
     /**
      * The target's catalog row and sessions, with the rows of its snapshot, its prepared copy and its working names, in
-     * one round trip.
+     * one round trip; the first read of a goal that changes something takes the goal lock in the same round trip.
      */
     private TargetState read() {
         List<DatabaseName> related = new ArrayList<>(names.working());
         related.add(names.snapshot());
         related.add(names.prepared());
+        if (lock) {
+            lock = false;
+            return GoalLock.lockAndRead(connection, target, related, progress);
+        }
         return CatalogQueries.targetState(connection, names.target(), related);
     }
 
