@@ -47,13 +47,14 @@ mvn_b() { "$MVN" -B -o -f "$work/pom.xml" "$@"; }
 # the whole process's milliseconds; what it printed stays in $work/out
 millis() { local start end; start=$(date +%s%N); "$@" >"$work/out" 2>&1 || { cat "$work/out" >&2; exit 1; }; end=$(date +%s%N); echo $(( (end - start) / 1000000 )); }
 # the goal's own time: the first "in N ms" of its result line
-own() { grep -m1 -o ' in [0-9]* ms' "$work/out" | grep -o '[0-9]*' || echo '-'; }
+own() { grep -m1 -o ' in [0-9]* ms' "$work/out" | grep -o '[0-9]*' || true; }
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 psql_q() { psql -X -q -d postgres "$@"; }
 
 psql_q -c "DROP DATABASE IF EXISTS \"$DB\"" -c "CREATE DATABASE \"$DB\""
 mvn_b -q pgreset:help >/dev/null # the plugin resolved once
 declare -A whole ownt
+for c in sessions terminate recreate drop; do ownt[$c]=""; done
 cases=(validate help sessions terminate recreate drop psql-recreate psql-sessions)
 for _ in $(seq "$RUNS"); do
   for c in "${cases[@]}"; do
@@ -79,13 +80,16 @@ label() {
   esac
 }
 base=$(m "${whole[validate]}")
-echo "$("$MVN" -v | head -n 1), PostgreSQL $(psql_q -Atc 'SHOW server_version'), medians of $RUNS rounds, ms:"
+echo "$("$MVN" -B -v | head -n 1 | sed 's/\x1b\[[0-9;]*m//g'), PostgreSQL $(psql_q -Atc 'SHOW server_version'), medians of $RUNS rounds, ms:"
 echo
 echo "| Case | Whole process | Over \`mvn validate\` | The goal's own time | Runs (whole process) |"
 echo "|---|---|---|---|---|"
 for c in "${cases[@]}"; do
   w=$(m "${whole[$c]}")
   o=""
-  [ -n "${ownt[$c]:-}" ] && o=$(m "${ownt[$c]}")
-  echo "| $(label "$c") | $w | $((w - base)) | $o | ${whole[$c]}|"
+  own_runs=${ownt[$c]:-}
+  [ -n "${own_runs// /}" ] && o=$(m "$own_runs")
+  over=$((w - base))
+  case $c in validate | psql-*) over="" ;; esac
+  echo "| $(label "$c") | $w | $over | $o | ${whole[$c]}|"
 done

@@ -48,11 +48,15 @@ public record Plan(List<Step> steps) {
         List<Step.Undo> pending = new ArrayList<>();
         try {
             for (Step step : steps) {
+                long start = System.nanoTime();
                 try {
                     step.action().run(connection);
                 } catch (SQLException e) {
                     throw connection.failure(e, step.purpose());
                 }
+                // with mvn -X: where a goal's time goes, step by step
+                progress.debug(String.format(
+                        java.util.Locale.ROOT, "Step %s: %.1f ms.", step.name(), (System.nanoTime() - start) / 1e6));
                 if (step.leaves() != null) {
                     pending.add(step.leaves());
                 }
