@@ -13,6 +13,17 @@ final class DriverConnection {
 
     static Connection open(Target target, String database, Deadline deadline) {
         ConnectionSettings settings = target.connection();
+        Properties props = properties(settings, deadline.remainingSecondsAtLeastOne());
+        String url = "jdbc:postgresql://" + settings.location() + "/" + urlEncode(database);
+        try {
+            return new Driver().connect(url, props);
+        } catch (SQLException e) {
+            throw ServerFailures.connectFailure(e, settings, database);
+        }
+    }
+
+    /** What the driver is given besides the URL, with {@code remaining} seconds left of the goal's timeout. */
+    static Properties properties(ConnectionSettings settings, int remaining) {
         Properties props = new Properties();
         props.putAll(settings.driverProperties());
         props.setProperty("user", settings.user());
@@ -20,7 +31,6 @@ final class DriverConnection {
             props.setProperty("password", settings.password());
         }
         props.putIfAbsent("ApplicationName", "pgreset");
-        int remaining = deadline.remainingSecondsAtLeastOne();
         props.setProperty("connectTimeout", String.valueOf(Math.min(CONNECT_TIMEOUT_SECONDS, remaining)));
         // a server that accepts but is slow to start the session (a storm of reconnecting pools on a small machine)
         // gets
@@ -38,13 +48,7 @@ final class DriverConnection {
             // has ssl on); the URL's sslmode or ssl asks for it
             props.setProperty("sslmode", "disable");
         }
-
-        String url = "jdbc:postgresql://" + settings.location() + "/" + urlEncode(database);
-        try {
-            return new Driver().connect(url, props);
-        } catch (SQLException e) {
-            throw ServerFailures.connectFailure(e, settings, database);
-        }
+        return props;
     }
 
     private static String urlEncode(String database) {
