@@ -41,4 +41,15 @@ class PlatformTest {
         assertThatThrownBy(() -> Platform.of("Linux", "s390x", false)).hasMessageContaining("s390x");
         assertThatThrownBy(() -> Platform.of("Mac OS X", "ppc64le", false)).isInstanceOf(PgResetException.class);
     }
+
+    @Test
+    void thisMachinesPlatformIsReadFromTheJvmAndItsLoader() {
+        Platform here = Platform.current();
+        Platform asNamed = Platform.of(System.getProperty("os.name"), System.getProperty("os.arch"), here.musl());
+        assertThat(here).isEqualTo(asNamed);
+        boolean musl = java.nio.file.Files.exists(java.nio.file.Path.of("/etc/alpine-release"))
+                || new java.io.File("/lib").list((dir, name) -> name.startsWith("ld-musl-")) != null
+                        && new java.io.File("/lib").list((dir, name) -> name.startsWith("ld-musl-")).length > 0;
+        assertThat(here.musl()).isEqualTo(musl);
+    }
 }
