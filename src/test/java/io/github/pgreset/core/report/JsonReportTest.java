@@ -197,4 +197,17 @@ class JsonReportTest {
         }
         return fields;
     }
+
+    @Test
+    void severalDatabasesMakeOneArrayOfReports(@org.junit.jupiter.api.io.TempDir Path temp) throws IOException {
+        Path file = temp.resolve("report.json");
+        JsonReport.write(
+                java.util.List.of(
+                        GoalReport.failed("drop", null, "first", GoalClock.start()),
+                        GoalReport.failed("drop", null, "second", GoalClock.start())),
+                file);
+        String json = Files.readString(file);
+        assertThat(json.strip()).startsWith("[").endsWith("]");
+        assertThat(json).contains("\"first\"", "\"second\"");
+    }
 }
