@@ -54,4 +54,20 @@ class RecreatePlannerTest {
                         .getMessage())
                 .isEqualTo("Creating database \"chat\" failed. Run pgreset:recreate again.");
     }
+
+    @Test
+    void anOptionTheServerIsTooOldForIsRefusedBeforeAnythingIsDropped() {
+        CreateOptions withStrategy =
+                new CreateOptions(null, null, null, null, null, null, null, null, Strategy.FILE_COPY);
+        PgResetException refused = catchThrowableOfType(
+                () -> new RecreatePlanner(context(V12), DropOptions.defaults(), withStrategy, QUIET)
+                        .plan(state(database(null), List.of())),
+                PgResetException.class);
+        assertThat(refused.problem()).isEqualTo(Problem.UNSUPPORTED);
+        assertThat(refused.getMessage()).contains("pgreset.strategy needs PostgreSQL 15", "postgres on localhost:5432");
+        assertThat(names(new RecreatePlanner(context(V18), DropOptions.defaults(), withStrategy, QUIET)
+                        .plan(state(database(null), List.of()))
+                        .plan()))
+                .containsExactly("drop", "create");
+    }
 }
