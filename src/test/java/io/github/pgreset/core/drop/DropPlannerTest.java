@@ -55,6 +55,7 @@ class DropPlannerTest {
         assertThat(plan.plan().statements()).containsExactly("DROP DATABASE IF EXISTS \"chat\" WITH (FORCE)");
         assertThat(plan.sessions()).isEqualTo(TWO);
         assertThat(plan.plan().steps().get(0).leaves()).isNull();
+        assertThat(plan.plan().steps().get(0).purpose()).isEqualTo("Dropping database \"chat\" on localhost:5432");
     }
 
     @ParameterizedTest
@@ -194,6 +195,8 @@ class DropPlannerTest {
                     .swap(state(database(null), TWO), database(null), swap, copyLeft);
             assertThat(plan.method()).isEqualTo(DropMethod.MOVE_ASIDE);
             assertThat(names(plan.plan())).containsExactly("close", "terminate", "swap");
+            assertThat(plan.plan().steps().get(2).purpose())
+                    .startsWith("Swapping the copy into the name of database \"chat\"");
             assertThat(plan.plan().statements().get(0)).contains(Marks.closed("restore", NOW, null));
             assertThat(plan.plan().steps().get(2).settles())
                     .containsExactly(plan.plan().steps().get(0).leaves(), copyLeft);
