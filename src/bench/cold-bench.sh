@@ -20,35 +20,13 @@ PORT=${hostport##*:}
 export PGHOST=$HOST PGPORT=$PORT PGUSER PGPASSWORD
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-cat > "$work/pom.xml" <<POM
-<project xmlns="http://maven.apache.org/POM/4.0.0">
-  <modelVersion>4.0.0</modelVersion>
-  <groupId>com.example</groupId>
-  <artifactId>bench</artifactId>
-  <version>1.0-SNAPSHOT</version>
-  <packaging>pom</packaging>
-  <build>
-    <plugins>
-      <plugin>
-        <groupId>io.github.pgreset</groupId>
-        <artifactId>pgreset-maven-plugin</artifactId>
-        <version>$VERSION</version>
-        <configuration>
-          <url>$URL</url>
-          <username>\${env.PGUSER}</username>
-          <password>\${env.PGPASSWORD}</password>
-        </configuration>
-      </plugin>
-    </plugins>
-  </build>
-</project>
-POM
+. "$(dirname "$0")/bench-project.sh"
+bench_project "$work" "$VERSION" "<url>$URL</url><username>\${env.PGUSER}</username><password>\${env.PGPASSWORD}</password>"
 mvn_b() { "$MVN" -B -o -f "$work/pom.xml" "$@"; }
 # the whole process's milliseconds; what it printed stays in $work/out
 millis() { local start end; start=$(date +%s%N); "$@" >"$work/out" 2>&1 || { cat "$work/out" >&2; exit 1; }; end=$(date +%s%N); echo $(( (end - start) / 1000000 )); }
 # the goal's own time: the first "in N ms" of its result line
 own() { grep -m1 -o ' in [0-9]* ms' "$work/out" | grep -o '[0-9]*' || true; }
-median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 psql_q() { psql -X -q -d postgres "$@"; }
 
 psql_q -c "DROP DATABASE IF EXISTS \"$DB\"" -c "CREATE DATABASE \"$DB\""

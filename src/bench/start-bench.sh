@@ -14,26 +14,8 @@ MVN=${MVN:-mvn}
 REPO=${REPO:-$HOME/.m2/repository}
 work=$(mktemp -d)
 trap 'MAVEN_OPTS="-Duser.home=$work" "$MVN" -B -o -q -f "$work/project" pgreset:stop -Dpgreset.removeData=true -Dmaven.repo.local="$REPO" >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
-mkdir -p "$work/project"
-cat > "$work/project/pom.xml" <<POM
-<project xmlns="http://maven.apache.org/POM/4.0.0">
-  <modelVersion>4.0.0</modelVersion>
-  <groupId>com.example</groupId>
-  <artifactId>bench</artifactId>
-  <version>1.0-SNAPSHOT</version>
-  <packaging>pom</packaging>
-  <build>
-    <plugins>
-      <plugin>
-        <groupId>io.github.pgreset</groupId>
-        <artifactId>pgreset-maven-plugin</artifactId>
-        <version>$VERSION</version>
-        <configuration><postgresVersion>\${bench.postgres}</postgresVersion></configuration>
-      </plugin>
-    </plugins>
-  </build>
-</project>
-POM
+. "$(dirname "$0")/bench-project.sh"
+bench_project "$work/project" "$VERSION" '<postgresVersion>${bench.postgres}</postgresVersion>'
 export MAVEN_OPTS="-Duser.home=$work"
 mvn_q() { "$MVN" -B -o -q -f "$work/project" -Dmaven.repo.local="$REPO" "$@"; }
 # the whole process's milliseconds; what it printed stays in $work/out
@@ -41,7 +23,6 @@ seconds() { local start end; start=$(date +%s%N); "$@" >"$work/out" 2>&1; end=$(
 # the goal's own time, as its result line says it: "... started: jdbc:... in 2621 ms. psql: ..."
 own() { sed -n 's/.* in \([0-9]*\) ms\. psql:.*/\1/p' "$work/out"; }
 mvn_start() { "$MVN" -B -o -f "$work/project" -Dmaven.repo.local="$REPO" pgreset:start -Dbench.postgres="$POSTGRES"; }
-median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 POSTGRES=${POSTGRES:-18}
 mvn_q pgreset:start -Dbench.postgres="$POSTGRES" >/dev/null # the plugin and the jar resolved once
 mvn_q pgreset:stop -Dpgreset.removeData=true >/dev/null
