@@ -69,7 +69,7 @@ public final class Rows {
             rows.put(TARGET.database(), target);
         }
         rows.putAll(related);
-        return new TargetState(new CatalogRow(target, false, false, true), sessions, prepared, rows);
+        return new TargetState(new CatalogRow(target, false, false, true), sessions, prepared, List.of(), rows);
     }
 
     public static List<String> names(Plan plan) {

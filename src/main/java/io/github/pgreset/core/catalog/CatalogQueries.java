@@ -56,14 +56,15 @@ public final class CatalogQueries {
 
     private static String targetStateSql(MaintenanceConnection connection) {
         return DATABASE + ";\n" + SessionQueries.list(connection.version()) + ";\n" + PREPARED_TRANSACTIONS + ";\n"
-                + DATABASES;
+                + forceBlockers(connection.version()) + ";\n" + DATABASES;
     }
 
     private static List<Object> targetStateParameters(DatabaseName name, List<DatabaseName> related) {
         List<String> names = new ArrayList<>();
         names.add(name.value());
         related.forEach(r -> names.add(r.value()));
-        return List.of(name.value(), name.value(), name.value(), names.toArray(String[]::new));
+        String n = name.value();
+        return List.of(n, n, n, n, n, n, names.toArray(String[]::new));
     }
 
     private static TargetState targetState(Statement executed) throws SQLException {
@@ -73,12 +74,14 @@ public final class CatalogQueries {
         executed.getMoreResults();
         List<PreparedTransaction> prepared = only(executed, CatalogQueries::preparedTransaction);
         executed.getMoreResults();
+        List<Blocker> blockers = only(executed, CatalogQueries::blocker);
+        executed.getMoreResults();
         Map<DatabaseName, DatabaseRow> rows = new LinkedHashMap<>();
         for (Map.Entry<DatabaseName, DatabaseRow> row :
                 only(executed, rs -> Map.entry(new DatabaseName(rs.getString("datname")), databaseRow(rs)))) {
             rows.put(row.getKey(), row.getValue());
         }
-        return new TargetState(catalog, sessions, prepared, rows);
+        return new TargetState(catalog, sessions, prepared, blockers, rows);
     }
 
     private static <T> List<T> only(Statement executed, MaintenanceConnection.RowMapper<T> mapper) throws SQLException {
@@ -195,7 +198,14 @@ public final class CatalogQueries {
 
     /** A row of {@link #forceBlockers}, described for an error message: {@code prepared transaction "tx1" (app)}. */
     static String forceBlocker(ResultSet rs) throws SQLException {
-        return rs.getString("kind") + " \"" + rs.getString("name") + "\""
-                + (rs.getString("detail") == null ? "" : " (" + rs.getString("detail") + ")");
+        return blocker(rs).description();
+    }
+
+    /** A row of {@link #forceBlockers}. */
+    static Blocker blocker(ResultSet rs) throws SQLException {
+        return new Blocker(
+                "prepared transaction".equals(rs.getString("kind")),
+                rs.getString("kind") + " \"" + rs.getString("name") + "\""
+                        + (rs.getString("detail") == null ? "" : " (" + rs.getString("detail") + ")"));
     }
 }

@@ -13,16 +13,19 @@ import java.util.Map;
  * @param catalog the target's row and what the server allows
  * @param sessions the client sessions on the target
  * @param prepared the target's prepared transactions
+ * @param blockers what terminating sessions cannot clear: prepared transactions, active slots, subscriptions
  * @param rows the rows of the target and of the related databases that exist, by name
  */
 public record TargetState(
         CatalogRow catalog,
         List<Session> sessions,
         List<PreparedTransaction> prepared,
+        List<Blocker> blockers,
         Map<DatabaseName, DatabaseRow> rows) {
     public TargetState {
         sessions = List.copyOf(sessions);
         prepared = List.copyOf(prepared);
+        blockers = List.copyOf(blockers);
         rows = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(rows));
     }
 
@@ -42,6 +45,7 @@ public record TargetState(
                 new CatalogRow(open, catalog.inRecovery(), catalog.readOnly(), catalog.mayCreateDatabases()),
                 sessions,
                 prepared,
+                blockers,
                 repaired);
     }
 

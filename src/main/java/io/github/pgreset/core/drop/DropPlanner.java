@@ -1,5 +1,6 @@
 package io.github.pgreset.core.drop;
 
+import io.github.pgreset.core.catalog.Blocker;
 import io.github.pgreset.core.catalog.CatalogQueries;
 import io.github.pgreset.core.catalog.CatalogRow;
 import io.github.pgreset.core.catalog.DatabaseRow;
@@ -47,7 +48,7 @@ public final class DropPlanner {
 
     /** The plan that drops the target, from what {@link CatalogQueries#targetState} read. */
     public DropPlan drop(TargetState state) {
-        return plan(state.catalog(), state.catalog().database(), state.sessions(), state.prepared(), null, null);
+        return plan(state, state.catalog().database(), null, null);
     }
 
     /**
@@ -59,7 +60,7 @@ public final class DropPlanner {
      * @param copyLeft what the copy made before this plan leaves until the swap, {@code null} for none
      */
     public DropPlan swap(TargetState state, DatabaseRow row, Swap swap, Step.Undo copyLeft) {
-        return plan(state.catalog(), row, state.sessions(), state.prepared(), swap, copyLeft);
+        return plan(state, row, swap, copyLeft);
     }
 
     /**
@@ -70,13 +71,10 @@ public final class DropPlanner {
      */
     public record Swap(FinalStep aside, FinalStep intoFreeName) {}
 
-    private DropPlan plan(
-            CatalogRow catalog,
-            DatabaseRow row,
-            List<Session> sessions,
-            List<PreparedTransaction> prepared,
-            Swap swap,
-            Step.Undo copyLeft) {
+    private DropPlan plan(TargetState state, DatabaseRow row, Swap swap, Step.Undo copyLeft) {
+        CatalogRow catalog = state.catalog();
+        List<Session> sessions = state.sessions();
+        List<PreparedTransaction> prepared = state.prepared();
         DropSteps run = new DropSteps(context, progress);
         requireWritable(catalog);
         DatabaseName database = context.target().database();
@@ -137,6 +135,7 @@ public final class DropPlanner {
             return new DropPlan(DropResult.Outcome.DROPPED, method, sessions, new Plan(steps), run);
         }
         SessionTerminator.requireTerminable(sessions, DropSteps.lead(context.target()), context.role());
+        requireNothingTerminationCannotClear(state.blockers());
         if (!method.blocksFirst()) {
             steps.add(Step.acting(endName, endPurpose, end.statements(), c -> run.forceDrop(c, end, sessions))
                     .settling(copyLeft));
@@ -197,6 +196,21 @@ public final class DropPlanner {
                 "repair",
                 "Reopening database \"" + database + "\", which an interrupted pgreset goal closed",
                 List.of(DatabaseStatements.reopen(database, Marks.before(row.comment()))));
+    }
+
+    /**
+     * What no termination clears (a prepared transaction, unless pgreset.rollbackPrepared rolls it back; an active
+     * replication slot; a subscription) is named before anything is closed or terminated: before 13 a DROP would wait
+     * 5 s for it, on 13+ FORCE would fail on it.
+     */
+    private void requireNothingTerminationCannotClear(List<Blocker> blockers) {
+        List<String> blocking = blockers.stream()
+                .filter(b -> !(b.prepared() && options.rollbackPrepared()))
+                .map(Blocker::description)
+                .toList();
+        if (!blocking.isEmpty()) {
+            throw DropSteps.notClearable(DropSteps.lead(context.target()), blocking, null);
+        }
     }
 
     /** A standby or a read-only session cannot drop or create databases: refused before anything is terminated. */

@@ -135,11 +135,10 @@ public final class DropSteps {
     }
 
     /**
-     * On a database closed to new connections: terminates until nobody but the plugin is left. Before 13, DROP waits
-     * 5 s for prepared transactions before it fails, so what no termination clears is looked up first.
+     * On a database closed to new connections: terminates until nobody but the plugin is left (what no termination
+     * clears was refused by the plan, from the read).
      */
     void clear(MaintenanceConnection connection) {
-        requireNoForceBlockers(connection, null);
         SessionTerminator.Cleared cleared =
                 new SessionTerminator(connection).clear(context.target().database(), lead(context.target()));
         cleared.ended().forEach(s -> ended.put(s.pid(), s));

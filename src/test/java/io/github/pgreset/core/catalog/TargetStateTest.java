@@ -13,7 +13,8 @@ class TargetStateTest {
     private static final DatabaseName CHAT = new DatabaseName("chat");
 
     private static TargetState state(DatabaseRow row) {
-        return new TargetState(new CatalogRow(row, false, true, true), List.of(), List.of(), Map.of(CHAT, row));
+        return new TargetState(
+                new CatalogRow(row, false, true, true), List.of(), List.of(), List.of(), Map.of(CHAT, row));
     }
 
     @Test
@@ -35,7 +36,8 @@ class TargetStateTest {
         DatabaseRow closedByItsOwner = new DatabaseRow(7, "maintenance", false, -1, false, "app", true);
         TargetState state = state(closedByItsOwner);
         assertThat(state.repaired(CHAT)).isSameAs(state);
-        TargetState none = new TargetState(new CatalogRow(null, false, false, true), List.of(), List.of(), Map.of());
+        TargetState none =
+                new TargetState(new CatalogRow(null, false, false, true), List.of(), List.of(), List.of(), Map.of());
         assertThat(none.repaired(CHAT)).isSameAs(none);
         assertThat(new DatabaseRow(1, null, false, -2, false, "app", true).invalid())
                 .isTrue();

@@ -115,11 +115,11 @@ class DropPlannerTest {
 
     @Test
     void aStandbyAndAReadOnlySessionAreRefused() {
-        TargetState standby =
-                new TargetState(new CatalogRow(database(null), true, false, true), List.of(), List.of(), Map.of());
+        TargetState standby = new TargetState(
+                new CatalogRow(database(null), true, false, true), List.of(), List.of(), List.of(), Map.of());
         assertThat(refusal(V18, FORCE, standby).getMessage()).contains("standby", "primary");
-        TargetState readOnly =
-                new TargetState(new CatalogRow(database(null), false, true, true), List.of(), List.of(), Map.of());
+        TargetState readOnly = new TargetState(
+                new CatalogRow(database(null), false, true, true), List.of(), List.of(), List.of(), Map.of());
         assertThat(refusal(V18, FORCE, readOnly).getMessage())
                 .contains("read-only", "ALTER ROLE \"app\" SET default_transaction_read_only = off");
         assertThat(refusal(V18, FORCE, readOnly).problem()).isEqualTo(Problem.UNSUPPORTED);
@@ -250,5 +250,38 @@ class DropPlannerTest {
     void refusalsSayNothingWasTerminated() {
         assertThatThrownBy(() -> drop(V12, FORCE, state(new DatabaseRow(1, null, true, -1, false, "x", false), TWO)))
                 .hasMessageContaining("Nothing was terminated");
+    }
+
+    @Test
+    void whatNoTerminationClearsIsNamedBeforeAnythingIsClosed() {
+        List<io.github.pgreset.core.catalog.Blocker> blockers = List.of(
+                new io.github.pgreset.core.catalog.Blocker(true, "prepared transaction \"tx1\" (app)"),
+                new io.github.pgreset.core.catalog.Blocker(false, "active replication slot \"s1\" (pgoutput)"));
+        TargetState held = new TargetState(
+                new CatalogRow(database(null), false, false, true), List.of(), List.of(), blockers, Map.of());
+        for (ServerVersion version : List.of(V12, V18)) {
+            PgResetException refused = refusal(version, FORCE, held);
+            assertThat(refused.problem()).isEqualTo(Problem.DATABASE_IN_USE);
+            assertThat(refused.getMessage())
+                    .startsWith("Cannot drop database \"chat\" on localhost:5432: it is used by prepared transaction "
+                            + "\"tx1\" (app), active replication slot \"s1\" (pgoutput), which terminating sessions "
+                            + "cannot clear.");
+        }
+        PgResetException slotOnly = refusal(V18, new DropOptions(true, true, true), held);
+        assertThat(slotOnly.getMessage())
+                .as("rollbackPrepared rolls the prepared transaction back; the slot stays")
+                .contains("active replication slot \"s1\"")
+                .doesNotContain("tx1");
+        TargetState preparedOnly = new TargetState(
+                new CatalogRow(database(null), false, false, true),
+                List.of(),
+                List.of(new PreparedTransaction("tx1", "app")),
+                List.of(blockers.get(0)),
+                Map.of());
+        assertThat(names(drop(V12, new DropOptions(true, true, true), preparedOnly)
+                        .plan()))
+                .containsExactly("rollback-prepared", "close", "terminate", "drop");
+        assertThat(names(drop(V18, NOT_FORCED, state(database(null), List.of())).plan()))
+                .containsExactly("drop");
     }
 }

@@ -40,8 +40,8 @@ class RecreatePlannerTest {
 
     @Test
     void aRoleWithoutCreatedbIsRefusedBeforeAnythingIsDropped() {
-        TargetState noCreatedb =
-                new TargetState(new CatalogRow(database(null), false, false, false), List.of(), List.of(), Map.of());
+        TargetState noCreatedb = new TargetState(
+                new CatalogRow(database(null), false, false, false), List.of(), List.of(), List.of(), Map.of());
         PgResetException refused = catchThrowableOfType(() -> planner(V18).plan(noCreatedb), PgResetException.class);
         assertThat(refused.problem()).isEqualTo(Problem.PERMISSION_DENIED);
         assertThat(refused.getMessage()).contains("ALTER ROLE \"app\" CREATEDB");
