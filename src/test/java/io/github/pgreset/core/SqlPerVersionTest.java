@@ -69,22 +69,32 @@ class SqlPerVersionTest {
 
     @Test
     void sessionListingFiltersWhatEachVersionCanFilter() {
-        assertThat(SessionQueries.list(PG18))
+        assertThat(SessionQueries.list(PG18, false))
                 .contains("leader_pid")
                 .contains("backend_type")
                 .contains("pg_backend_pid()")
                 .contains("usesysid IS NOT NULL");
-        assertThat(SessionQueries.list(PG12)).doesNotContain("leader_pid").contains("backend_type");
-        assertThat(SessionQueries.list(ServerVersion.parse("9.6.24"))).doesNotContain("backend_type");
-        assertThat(SessionQueries.terminate(PG12))
+        assertThat(SessionQueries.list(PG12, false))
+                .doesNotContain("leader_pid")
+                .contains("backend_type");
+        assertThat(SessionQueries.list(ServerVersion.parse("9.6.24"), false)).doesNotContain("backend_type");
+        assertThat(SessionQueries.terminate(PG12, false))
                 .contains("pg_terminate_backend(pid)")
                 .contains("array_agg");
     }
 
     @Test
+    void onlyASuperuserReadsTheRoleCatalogItself() {
+        assertThat(SessionQueries.list(PG18, true)).contains("pg_authid").doesNotContain("pg_roles");
+        assertThat(SessionQueries.list(PG18, false))
+                .contains("pg_roles", "pg_signal_backend")
+                .doesNotContain("pg_authid");
+    }
+
+    @Test
     void subscriptionsAreLookedUpWhereTheyExist() {
         assertThat(CatalogQueries.forceBlockers(PG12))
-                .contains("pg_prepared_xacts", "pg_replication_slots", "pg_subscription");
+                .contains("pg_prepared_xact()", "pg_get_replication_slots()", "pg_subscription");
         assertThat(CatalogQueries.forceBlockers(ServerVersion.parse("9.6.24"))).doesNotContain("pg_subscription");
     }
 }

@@ -193,6 +193,35 @@ public final class MaintenanceConnection implements AutoCloseable {
         return value;
     }
 
+    /**
+     * Runs {@code ddl} and then reads the rows of a query, in one round trip and one transaction (the DDL commits with
+     * the query). The SQLException is left to the caller, as with {@link #executeDdl}.
+     */
+    public <T> List<T> executeDdlThenQuery(String ddl, String sql, List<Object> parameters, RowMapper<T> mapper)
+            throws SQLException {
+        requireRunning();
+        try (PreparedStatement statement = jdbc.prepareStatement(ddl + ";\n" + sql)) {
+            statement.setQueryTimeout(deadline.remainingSecondsAtLeastOne());
+            for (int i = 0; i < parameters.size(); i++) {
+                statement.setObject(i + 1, parameter(parameters.get(i)));
+            }
+            boolean rows = statement.execute();
+            while (!rows) {
+                if (statement.getUpdateCount() == -1) {
+                    throw new IllegalStateException("No rows came back from: " + sql);
+                }
+                rows = statement.getMoreResults();
+            }
+            List<T> read = new ArrayList<>();
+            try (ResultSet rs = statement.getResultSet()) {
+                while (rs.next()) {
+                    read.add(mapper.map(rs));
+                }
+            }
+            return read;
+        }
+    }
+
     /** Runs one DDL statement; the SQLException is left to the caller, who knows what each SQLSTATE means there. */
     public void executeDdl(String sql) throws SQLException {
         requireRunning();

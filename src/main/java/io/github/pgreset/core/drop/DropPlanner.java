@@ -147,21 +147,18 @@ public final class DropPlanner {
                     database, Marks.closed(swap != null ? "restore" : "drop", context.now(), row.comment()));
             reopen = new Step.Undo(
                     "reopened " + context.target().describe(), DatabaseStatements.reopen(database, row.comment()));
+            String closing = "Blocking new connections to " + context.target().describe();
             steps.add(Step.acting(
                             "close",
-                            "Blocking new connections to " + context.target().describe(),
+                            closing + ", and signalling its sessions to end (in the same round trip)",
                             List.of(close),
-                            c -> run.execute(
-                                    c,
-                                    close,
-                                    "Blocking new connections to "
-                                            + context.target().describe()))
+                            c -> run.close(c, close, closing))
                     .leaving(reopen));
         }
         steps.add(Step.acting(
                 "terminate",
                 "Ending the sessions on " + context.target().describe()
-                        + " (read again: who is there once it is closed)",
+                        + " (waiting for them to exit; read again: who is there once it is closed)",
                 List.of(),
                 run::clear));
         steps.add(Step.acting(

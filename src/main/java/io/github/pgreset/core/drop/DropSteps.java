@@ -41,6 +41,8 @@ public final class DropSteps {
 
     private int attempts;
     private Duration pause = Backoff.RETRY.first();
+    /** The sessions the close step signalled, which the terminate step waits for; {@code null}: none signalled yet. */
+    private SessionTerminator.Signalled signalledOnClose;
 
     DropSteps(PlanContext context, ProgressListener progress) {
         this.context = context;
@@ -83,6 +85,19 @@ public final class DropSteps {
                 }
                 progress.info("Rolled back " + which + " in " + target.describe() + ".");
             }
+        }
+    }
+
+    /**
+     * Closes the database to new connections and signals the sessions on it to end, in one round trip; {@link #clear}
+     * waits for them. A session the role may not end is refused there, once the close's undo is in place.
+     */
+    void close(MaintenanceConnection connection, String close, String action) {
+        try {
+            signalledOnClose = new SessionTerminator(connection)
+                    .signalAfter(close, context.target().database());
+        } catch (SQLException e) {
+            throw ddlFailure(connection, e, action);
         }
     }
 
@@ -139,8 +154,9 @@ public final class DropSteps {
      * clears was refused by the plan, from the read).
      */
     void clear(MaintenanceConnection connection) {
-        SessionTerminator.Cleared cleared =
-                new SessionTerminator(connection).clear(context.target().database(), lead(context.target()));
+        SessionTerminator.Cleared cleared = new SessionTerminator(connection)
+                .clear(context.target().database(), lead(context.target()), signalledOnClose);
+        signalledOnClose = null;
         cleared.ended().forEach(s -> ended.put(s.pid(), s));
         // who kept coming back: after a failed attempt everyone ended, on the first round those that got in late
         (attempts > 0 ? cleared.ended() : cleared.returning()).forEach(s -> returning.merge(s.who(), 1, Integer::sum));

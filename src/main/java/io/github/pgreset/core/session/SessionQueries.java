@@ -19,9 +19,14 @@ public final class SessionQueries {
      * backend_type is hidden (another role's session, no pg_read_all_stats) is kept. {@code can_terminate} applies the
      * rules of pg_terminate_backend: superusers end anything; others end non-superuser sessions of roles whose
      * privileges they have, or any of them as members of pg_signal_backend.
+     *
+     * <p>The statement reads pg_stat_get_activity() and the role catalog itself rather than the views
+     * pg_stat_activity and pg_roles, which a fresh backend (every goal's) would first have to load and expand: about
+     * 1 ms of each goal's first read. A superuser ({@code asSuperuser}, as the server reported at login) reads
+     * pg_authid, which other roles may not; they read pg_roles.
      */
-    public static String list(ServerVersion version) {
-        return select(version) + "\nORDER BY a.backend_start, a.pid";
+    public static String list(ServerVersion version, boolean asSuperuser) {
+        return select(version, asSuperuser) + "\nORDER BY a.backend_start, a.pid";
     }
 
     /**
@@ -30,8 +35,8 @@ public final class SessionQueries {
      * returned. The statement does not wait for the backends to exit: pg_terminate_backend(pid, timeout) (14+) waits
      * for one pid after another and checks every 100 ms, far slower than polling {@link #STILL_RUNNING} afterwards.
      */
-    public static String terminate(ServerVersion version) {
-        return "WITH victims AS (\n" + select(version) + "\n),\n"
+    public static String terminate(ServerVersion version, boolean asSuperuser) {
+        return "WITH victims AS (\n" + select(version, asSuperuser) + "\n),\n"
                 + "signalled AS (\n"
                 + "  SELECT array_agg(pid) FILTER (WHERE CASE WHEN can_terminate THEN pg_terminate_backend(pid)"
                 + " ELSE false END) AS pids\n"
@@ -43,25 +48,32 @@ public final class SessionQueries {
     }
 
     /** Which of the given pids ({@code ?}, int[]) still have a backend. */
-    static final String STILL_RUNNING = "SELECT pid FROM pg_stat_activity WHERE pid = ANY (?)";
+    static final String STILL_RUNNING = "SELECT pid FROM pg_stat_get_activity(NULL) WHERE pid = ANY (?)";
 
-    private static String select(ServerVersion version) {
+    private static String select(ServerVersion version, boolean asSuperuser) {
         StringBuilder sql = new StringBuilder()
-                .append("SELECT a.pid, a.usename, a.application_name, host(a.client_addr) AS client_addr,\n")
+                .append("SELECT a.pid, r.rolname AS usename, a.application_name, host(a.client_addr) AS client_addr,\n")
                 .append("       a.backend_start, a.state, a.state_change,\n")
                 .append("       a.wait_event_type || ':' || a.wait_event AS wait_event, a.query,\n")
-                .append("       coalesce(r.rolsuper, false) AS superuser,\n")
-                .append("       CASE WHEN me.rolsuper THEN true\n")
-                .append("            WHEN coalesce(r.rolsuper, false) THEN false\n")
-                .append("            ELSE (pg_has_role(a.usesysid, 'USAGE')\n")
-                .append("                 OR pg_has_role('pg_signal_backend', 'USAGE'))\n")
-                .append("       END AS can_terminate\n")
-                .append("FROM pg_stat_activity a\n")
-                .append("LEFT JOIN pg_roles r ON r.oid = a.usesysid\n")
-                .append("CROSS JOIN (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) me\n")
-                // a row without a role is an autovacuum or background worker, which DROP DATABASE ends itself; to a
-                // role without pg_read_all_stats its backend_type looks as hidden as another role's session
-                .append("WHERE a.datname = ? AND a.pid <> pg_backend_pid() AND a.usesysid IS NOT NULL");
+                .append("       coalesce(r.rolsuper, false) AS superuser,\n");
+        if (asSuperuser) {
+            sql.append("       true AS can_terminate\n")
+                    .append("FROM pg_stat_get_activity(NULL) a\n")
+                    .append("LEFT JOIN pg_authid r ON r.oid = a.usesysid\n");
+        } else {
+            // is_superuser: in case the server did not report it at login (a pooler that drops the parameter)
+            sql.append("       CASE WHEN current_setting('is_superuser') = 'on' THEN true\n")
+                    .append("            WHEN coalesce(r.rolsuper, false) THEN false\n")
+                    .append("            ELSE (pg_has_role(a.usesysid, 'USAGE')\n")
+                    .append("                 OR pg_has_role('pg_signal_backend', 'USAGE'))\n")
+                    .append("       END AS can_terminate\n")
+                    .append("FROM pg_stat_get_activity(NULL) a\n")
+                    .append("LEFT JOIN pg_roles r ON r.oid = a.usesysid\n");
+        }
+        // a row without a role is an autovacuum or background worker, which DROP DATABASE ends itself; to a role
+        // without pg_read_all_stats its backend_type looks as hidden as another role's session
+        sql.append("WHERE a.datid = (SELECT oid FROM pg_database WHERE datname = ?) AND a.pid <> pg_backend_pid()")
+                .append(" AND a.usesysid IS NOT NULL");
         if (version.supports(Feature.BACKEND_TYPE)) {
             sql.append("\n  AND (a.backend_type IS NULL OR a.backend_type = 'client backend')");
         }

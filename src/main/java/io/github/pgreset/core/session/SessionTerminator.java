@@ -5,6 +5,8 @@ import io.github.pgreset.core.connection.DatabaseName;
 import io.github.pgreset.core.connection.MaintenanceConnection;
 import io.github.pgreset.core.connection.PgResetException;
 import io.github.pgreset.core.connection.Problem;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,6 +27,14 @@ public final class SessionTerminator {
     record Termination(List<Session> terminated, List<Session> refused, List<Integer> stillRunning) {}
 
     /**
+     * The sessions one statement signalled to end, not yet waited for ({@link #signalAfter}).
+     *
+     * @param terminated the sessions that were signalled
+     * @param refused the sessions the role may not terminate (left alone)
+     */
+    public record Signalled(List<Session> terminated, List<Session> refused) {}
+
+    /**
      * What {@link #clear} did.
      *
      * @param ended every session terminated, each once
@@ -43,18 +53,46 @@ public final class SessionTerminator {
 
     /** Terminates the sessions on the database now and waits for them; clients that connect meanwhile stay. */
     Termination terminate(DatabaseName database) {
+        return waitFor(signalled(connection.query(
+                SessionQueries.terminate(connection.version(), connection.superuser()),
+                List.of(database.value()),
+                SessionTerminator::row)));
+    }
+
+    /**
+     * Runs {@code ddl} (the statement that closes the database) and signals the sessions on the database to end, in
+     * one round trip and one transaction, without waiting for them: the first round of {@link #clear}, which takes
+     * it from there. The SQLException is the caller's, as with {@link MaintenanceConnection#executeDdl}.
+     */
+    public Signalled signalAfter(String ddl, DatabaseName database) throws SQLException {
+        return signalled(connection.executeDdlThenQuery(
+                ddl,
+                SessionQueries.terminate(connection.version(), connection.superuser()),
+                List.of(database.value()),
+                SessionTerminator::row));
+    }
+
+    private record Row(Session session, boolean terminated) {}
+
+    private static Row row(ResultSet rs) throws SQLException {
+        return new Row(SessionQueries.session(rs), rs.getBoolean("terminated"));
+    }
+
+    private static Signalled signalled(List<Row> rows) {
         List<Session> terminated = new ArrayList<>();
         List<Session> refused = new ArrayList<>();
-        connection.query(SessionQueries.terminate(connection.version()), List.of(database.value()), rs -> {
-            Session session = SessionQueries.session(rs);
-            if (rs.getBoolean("terminated")) {
-                terminated.add(session);
-            } else if (!session.canTerminate()) {
-                refused.add(session);
+        for (Row row : rows) {
+            if (row.terminated()) {
+                terminated.add(row.session());
+            } else if (!row.session().canTerminate()) {
+                refused.add(row.session());
             }
-            return session;
-        });
-        return new Termination(terminated, refused, waitUntilGone(terminated));
+        }
+        return new Signalled(terminated, refused);
+    }
+
+    private Termination waitFor(Signalled signalled) {
+        return new Termination(signalled.terminated(), signalled.refused(), waitUntilGone(signalled.terminated()));
     }
 
     /**
@@ -93,10 +131,17 @@ public final class SessionTerminator {
      * @throws PgResetException when the role may not terminate some session, before waiting for the others
      */
     public Cleared clear(DatabaseName database, String refusal) {
+        return clear(database, refusal, null);
+    }
+
+    /**
+     * {@link #clear}, its first round already signalled by {@link #signalAfter} ({@code first}; {@code null}: not).
+     */
+    public Cleared clear(DatabaseName database, String refusal, Signalled first) {
         Map<Integer, Session> ended = new LinkedHashMap<>();
         List<Session> returning = new ArrayList<>();
         for (int round = 1; ; round++) {
-            Termination termination = terminate(database);
+            Termination termination = round == 1 && first != null ? waitFor(first) : terminate(database);
             if (!termination.refused().isEmpty()) {
                 throw refused(refusal, termination.refused(), connection.role());
             }
