@@ -145,12 +145,12 @@ public final class ResetBenchmark {
                 return;
             }
             s.execute("ALTER DATABASE " + DB + " ALLOW_CONNECTIONS false");
-            // a client that passed the connection check before the block committed gets in: terminate again
+            // a client that passed the connection check before the block committed gets in: terminate again, until
+            // nobody is left
             while (true) {
-                s.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + DB + "'");
                 while (true) {
-                    try (ResultSet rs =
-                            s.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE datname = '" + DB + "'")) {
+                    try (ResultSet rs = s.executeQuery("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity"
+                            + " WHERE datname = '" + DB + "'")) {
                         rs.next();
                         if (rs.getInt(1) == 0) {
                             break;

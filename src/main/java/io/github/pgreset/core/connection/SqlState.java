@@ -18,6 +18,8 @@ public enum SqlState {
     /** The database does not exist. */
     INVALID_CATALOG_NAME("3D000"),
     READ_ONLY_SQL_TRANSACTION("25006"),
+    /** ROLLBACK TO a savepoint the transaction has not set. */
+    NO_SUCH_SAVEPOINT("3B001"),
     INVALID_PASSWORD("28P01"),
     /** The role does not exist, or pg_hba.conf refuses it. */
     INVALID_AUTHORIZATION_SPECIFICATION("28000"),

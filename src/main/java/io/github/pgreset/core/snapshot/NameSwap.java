@@ -37,6 +37,8 @@ public record NameSwap(
     static final Duration SWAP_WAIT = Duration.ofMillis(20);
 
     private static final String SAVEPOINT = "pgreset_hold_back";
+    /** Set once pg_database is held, before the swap's statements. */
+    private static final String SWAP_SAVEPOINT = "pgreset_swap";
 
     /** The same swap for a free name (no target to move aside). */
     NameSwap withoutAside() {
@@ -87,9 +89,10 @@ public record NameSwap(
     }
 
     /**
-     * The swap's transaction in the fewest round trips: without the hold-back one (statements sent in one query commit
-     * together, an implicit transaction); with it two, the hold-back opening the transaction and the swap closing it.
-     * On a failure the transaction is rolled back.
+     * The swap's transaction in one round trip: without the hold-back, statements sent in one query commit together
+     * (an implicit transaction); with it, the hold-back opens the transaction and the swap closes it, in the same query.
+     * When pg_database is not granted in time, the rest of that query is skipped: the swap goes on without the
+     * hold-back, in two more round trips. On a failure the transaction is rolled back.
      */
     private void swapOnce(MaintenanceConnection connection) throws SQLException {
         String swap = String.join("; ", swap());
@@ -98,8 +101,15 @@ public record NameSwap(
             return;
         }
         try {
-            holdBack(connection);
-            connection.executeDdl(swap + "; COMMIT");
+            try {
+                connection.executeDdl(holdBack() + "; SAVEPOINT " + SWAP_SAVEPOINT + "; " + swap + "; COMMIT");
+            } catch (SQLException e) {
+                if (!SqlState.LOCK_NOT_AVAILABLE.is(e) || reachedTheSwap(connection)) {
+                    // a statement of the swap waited for a lock while pg_database was held: rolled back, tried again
+                    throw e;
+                }
+                connection.executeDdl(swap + "; COMMIT");
+            }
         } catch (SQLException | RuntimeException e) {
             try {
                 connection.executeUndo("ROLLBACK");
@@ -111,25 +121,36 @@ public record NameSwap(
     }
 
     /**
-     * Begins the transaction and locks pg_database, waiting {@link #HOLD_WAIT} at most; then nothing of the swap may wait longer than {@link
-     * #SWAP_WAIT} for a lock, so that the swap never waits on a backend that waits on pg_database (a deadlock). Without
-     * the lock in time, the swap goes on without it and waits as any statement of the goal.
+     * Begins the transaction and locks pg_database, waiting {@link #HOLD_WAIT} at most; then nothing of the swap may
+     * wait longer than {@link #SWAP_WAIT} for a lock, so that the swap never waits on a backend that waits on
+     * pg_database (a deadlock). When the lock is not granted, rolling back to the savepoint also undoes the SET LOCAL,
+     * and the swap goes on without the lock, waiting as any statement of the goal.
      */
-    private static void holdBack(MaintenanceConnection connection) throws SQLException {
+    private static String holdBack() {
+        return String.join(
+                "; ",
+                "BEGIN",
+                "SAVEPOINT " + SAVEPOINT,
+                lockTimeout(HOLD_WAIT, true),
+                HOLD_BACK,
+                lockTimeout(SWAP_WAIT, true));
+    }
+
+    /**
+     * After a lock was not granted: whether the swap's statements had begun (holding pg_database), or the hold-back
+     * itself was not granted. In the second case the transaction is rolled back to before the hold-back, for the swap
+     * to go on without it.
+     */
+    private static boolean reachedTheSwap(MaintenanceConnection connection) throws SQLException {
         try {
-            // one round trip; when the lock is not granted, rolling back to the savepoint also undoes the SET LOCAL
-            connection.executeDdl(String.join(
-                    "; ",
-                    "BEGIN",
-                    "SAVEPOINT " + SAVEPOINT,
-                    lockTimeout(HOLD_WAIT, true),
-                    HOLD_BACK,
-                    lockTimeout(SWAP_WAIT, true)));
+            connection.executeDdl("ROLLBACK TO SAVEPOINT " + SWAP_SAVEPOINT);
+            return true;
         } catch (SQLException e) {
-            if (!SqlState.LOCK_NOT_AVAILABLE.is(e)) {
+            if (!SqlState.NO_SUCH_SAVEPOINT.is(e)) {
                 throw e;
             }
             connection.executeDdl("ROLLBACK TO SAVEPOINT " + SAVEPOINT);
+            return false;
         }
     }
 
