@@ -145,6 +145,15 @@ public final class ResetService {
      * afterwards. Then prepares the copy that the next {@link #restore} swaps in.
      */
     public SnapshotResult snapshot(SnapshotOptions options) {
+        return snapshot(options, true);
+    }
+
+    /**
+     * {@link #snapshot(SnapshotOptions)}; with {@code withNextCopy} false, the snapshot it replaced is left to be
+     * dropped and the next copy to be made by {@link #prepareNextCopy}, which the caller runs off the path of whoever
+     * waits for the database (the plugin: while the build goes on).
+     */
+    public SnapshotResult snapshot(SnapshotOptions options, boolean withNextCopy) {
         SnapshotNames names = options.names(target().database());
         requireAllowed(SafetyRules.Use.SNAPSHOT);
         requireDerivedDroppable(names);
@@ -154,7 +163,9 @@ public final class ResetService {
             }
             Snapshots snapshots = new Snapshots(connection, target(), names, options, progress, true);
             SnapshotResult result = snapshots.snapshot(false);
-            snapshots.prepareCopy();
+            if (withNextCopy) {
+                snapshots.prepareCopy();
+            }
             return result;
         }
     }

@@ -1,17 +1,13 @@
 package io.github.pgreset.maven;
 
-import io.github.pgreset.core.NextCopy;
 import io.github.pgreset.core.ResetService;
-import io.github.pgreset.core.connection.PgResetException;
-import io.github.pgreset.core.connection.Problem;
 import io.github.pgreset.core.report.GoalReport;
 import io.github.pgreset.core.snapshot.RestoreResult;
 import io.github.pgreset.core.snapshot.SnapshotOptions;
-import io.github.pgreset.maven.internal.BeforeBuildResult;
+import io.github.pgreset.maven.internal.NextCopyWhileBuilding;
 import io.github.pgreset.maven.internal.ResultLog;
 import io.github.pgreset.maven.internal.SnapshotParameters;
 import java.io.File;
-import java.time.Duration;
 import java.util.List;
 import javax.inject.Inject;
 import javax.inject.Named;
@@ -35,11 +31,6 @@ import org.codehaus.plexus.component.configurator.ComponentConfigurator;
  */
 @Mojo(name = "restore", defaultPhase = LifecyclePhase.PRE_INTEGRATION_TEST, threadSafe = true, requiresProject = false)
 public class RestoreMojo extends AbstractDropMojo {
-    /** Beyond pgreset.timeout (which bounds the copy's statements and lock waits): connecting and closing. */
-    private static final Duration AWAIT_MARGIN = Duration.ofSeconds(15);
-    /** Longer than a stopping goal keeps the JVM up to put things back (10 s): by then the JVM has halted. */
-    private static final Duration JVM_END = Duration.ofSeconds(30);
-
     /**
      * Name of the snapshot database to restore from; its prepared copy is called the same with {@code _next} appended.
      *
@@ -107,46 +98,9 @@ public class RestoreMojo extends AbstractDropMojo {
         RestoreResult result = service.restore(dropOptions(), options);
         GoalReport report = results.restored(result);
         if (!result.dryRun() && result.stale() == null) {
-            prepareNextCopy(service, options, result);
+            NextCopyWhileBuilding.start(session(), getLog(), service, options, result.names(), timeout());
         }
         return report;
-    }
-
-    /**
-     * The next copy is made on its own thread while the build goes on, and waited for when the build ends, before
-     * Maven prints its result (at most pgreset.timeout, which bounds the copy too). A copy that cannot be made is a
-     * warning: the next restore clones the snapshot instead.
-     */
-    private void prepareNextCopy(ResetService service, SnapshotOptions options, RestoreResult result) {
-        NextCopy next = NextCopy.start(service, options);
-        String copy = "the next copy of \"" + result.names().snapshot() + "\" for \""
-                + result.names().target() + "\"";
-        getLog().debug("Preparing " + copy + " in the background; the build waits for it before it ends.");
-        BeforeBuildResult.register(session(), () -> {
-            try {
-                Duration took = next.await(timeout().plus(AWAIT_MARGIN));
-                getLog().info("pgreset: " + copy + " is ready (made in " + took.toMillis()
-                        + " ms while the build went on).");
-            } catch (PgResetException e) {
-                if (e.problem() == Problem.STOPPED) {
-                    // the JVM is ending (Ctrl-C, SIGTERM): its stop line said what was put back, and Maven must not
-                    // go on to print the build's result, a BUILD SUCCESS of a build that was stopped
-                    awaitTheJvmsEnd();
-                    return;
-                }
-                getLog().warn("pgreset: could not prepare " + copy + ": " + e.getMessage()
-                        + " The next restore clones the snapshot instead.");
-            }
-        });
-    }
-
-    /** Holds the thread that would print the build's result until the stopping JVM halts (a bounded wait). */
-    private static void awaitTheJvmsEnd() {
-        try {
-            Thread.sleep(JVM_END.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     private SnapshotOptions snapshotOptions() {

@@ -5,7 +5,9 @@ import io.github.pgreset.core.connection.PgResetException;
 import io.github.pgreset.core.connection.Problem;
 import io.github.pgreset.core.report.GoalReport;
 import io.github.pgreset.core.snapshot.SnapshotOptions;
+import io.github.pgreset.core.snapshot.SnapshotResult;
 import io.github.pgreset.maven.internal.BuildTestRuns;
+import io.github.pgreset.maven.internal.NextCopyWhileBuilding;
 import io.github.pgreset.maven.internal.ResultLog;
 import io.github.pgreset.maven.internal.SnapshotParameters;
 import java.io.File;
@@ -83,7 +85,13 @@ public class SnapshotMojo extends AbstractPgResetMojo {
         BuildTestRuns.refusal(session(), mojoExecution()).ifPresent(refusal -> {
             throw new PgResetException(Problem.CONFIGURATION, refusal);
         });
-        return results.snapshot(service.snapshot(snapshotOptions()));
+        SnapshotOptions options = snapshotOptions();
+        SnapshotResult result = service.snapshot(options, false);
+        if (!result.dryRun()) {
+            // the snapshot it replaced is dropped, and the copy the next restore swaps in made, while the tests run
+            NextCopyWhileBuilding.start(session(), getLog(), service, options, result.names(), timeout());
+        }
+        return results.snapshot(result);
     }
 
     private SnapshotOptions snapshotOptions() {

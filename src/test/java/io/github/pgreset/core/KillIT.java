@@ -56,7 +56,7 @@ class KillIT {
 
     private static List<Case> cases(PgServer server) {
         List<Case> cases = new ArrayList<>();
-        for (String step : List.of("close", "copy", "reopen", "finish", "prepare", "finish-copy")) {
+        for (String step : List.of("close", "copy", "finish", "prepare", "finish-copy")) {
             cases.add(new Case("snapshot", Setup.DATABASE, step));
         }
         for (String step : List.of("close", "copy", "finish", "drop-replaced", "drop-copy")) {

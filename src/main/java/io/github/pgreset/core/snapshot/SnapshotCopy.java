@@ -27,6 +27,8 @@ public final class SnapshotCopy {
     private final DatabaseName source;
     private final Map<Integer, Session> terminated = new LinkedHashMap<>();
     private Duration took = Duration.ZERO;
+    /** The sessions the close step signalled, which the copy's first round waits for; {@code null}: none yet. */
+    private SessionTerminator.Signalled signalledOnClose;
 
     SnapshotCopy(PlanContext context, DatabaseName source) {
         this.context = context;
@@ -48,20 +50,32 @@ public final class SnapshotCopy {
     }
 
     /**
+     * Closes the source to new connections ({@code close}) and signals its sessions to end, in one round trip; the
+     * copy waits for them.
+     */
+    void close(MaintenanceConnection connection, String close) {
+        try {
+            signalledOnClose = new SessionTerminator(connection).signalAfter(close, source);
+        } catch (SQLException e) {
+            throw connection.failure(e, "Closing " + context.describe(source) + " to new connections");
+        }
+    }
+
+    /**
      * Copies the source, closed to new connections, once nobody else is connected to it: sets the session's copy
-     * settings, terminates the sessions, copies, and when the server still finds the database in use (a backend that
-     * was starting up is not yet in pg_stat_activity) terminates and copies again until pgreset.timeout.
+     * settings, waits for the sessions the close signalled and terminates those that came after, copies, and when the
+     * server still finds the database in use (a backend that was starting up is not yet in pg_stat_activity)
+     * terminates and copies again until pgreset.timeout. What no termination clears was refused by the plan.
      */
     void copyAlone(MaintenanceConnection connection, CopyMethod method, String copy) throws SQLException {
-        for (String setting : method.settings()) {
-            connection.executeDdl(setting);
+        if (!method.settings().isEmpty()) {
+            connection.executeDdl(String.join("; ", method.settings()));
         }
         SessionTerminator terminator = new SessionTerminator(connection);
-        // CREATE DATABASE waits 5 s for prepared transactions on the source before it fails: look first
-        requireNothingTerminationCannotClear(connection, null);
         Duration pause = Backoff.RETRY.first();
         while (true) {
-            SessionTerminator.Cleared cleared = terminator.clear(source, refusal());
+            SessionTerminator.Cleared cleared = terminator.clear(source, refusal(), signalledOnClose);
+            signalledOnClose = null;
             cleared.ended().forEach(s -> terminated.put(s.pid(), s));
             if (!cleared.clear()) {
                 throw timeout(

@@ -1,5 +1,6 @@
 package io.github.pgreset.core.snapshot;
 
+import io.github.pgreset.core.catalog.Blocker;
 import io.github.pgreset.core.catalog.DatabaseRow;
 import io.github.pgreset.core.catalog.Marks;
 import io.github.pgreset.core.catalog.SourceFingerprint;
@@ -8,6 +9,7 @@ import io.github.pgreset.core.connection.DatabaseName;
 import io.github.pgreset.core.connection.PgResetException;
 import io.github.pgreset.core.connection.Problem;
 import io.github.pgreset.core.drop.DatabaseStatements;
+import io.github.pgreset.core.drop.DropSteps;
 import io.github.pgreset.core.plan.Plan;
 import io.github.pgreset.core.plan.PlanContext;
 import io.github.pgreset.core.plan.Step;
@@ -64,7 +66,8 @@ public final class SnapshotPlanner {
     /**
      * Saves the target as the snapshot: closes it to new connections, ends its sessions and copies it under a working
      * name, reopens it, then in one transaction renames the copy to the snapshot's name, makes it a template and marks
-     * it (the snapshot it replaces is renamed aside there and dropped after, and its prepared copy after that).
+     * it. The snapshot it replaces is renamed aside there; {@link #nextCopy} drops it and its stale prepared copy, off
+     * the snapshot's path (each DROP DATABASE waits for a checkpoint).
      */
     SnapshotPlan snapshot(TargetState state) {
         Map<DatabaseName, DatabaseRow> rows = state.rowsByName();
@@ -85,18 +88,27 @@ public final class SnapshotPlanner {
             return new SnapshotPlan(leftovers.plan(), leftovers, true, null, List.of(), null, run);
         }
         SessionTerminator.requireTerminable(state.sessions(), run.refusal(), context.role());
+        if (!state.blockers().isEmpty()) {
+            // CREATE DATABASE ... TEMPLATE would wait 5 s for them and fail: named before anything is closed
+            throw DropSteps.notClearable(
+                    run.refusal(),
+                    state.blockers().stream().map(Blocker::description).toList(),
+                    null);
+        }
         CopyMethod method = copyMethods.of(names.target());
         String comment = Marks.before(row.comment());
 
         List<Step> steps = new ArrayList<>(leftovers.plan().steps());
         Step.Undo reopen = new Step.Undo(
                 "reopened database \"" + names.target() + "\"", DatabaseStatements.reopen(names.target(), comment));
-        steps.add(Step.of(
+        String close = DatabaseStatements.close(names.target(), Marks.closed("snapshot", context.now(), comment));
+        steps.add(Step.acting(
                         "close",
                         "Closing " + context.describe(names.target()) + " to new connections (CREATE DATABASE ... "
-                                + "TEMPLATE copies only a database nobody is connected to)",
-                        List.of(DatabaseStatements.close(
-                                names.target(), Marks.closed("snapshot", context.now(), comment))))
+                                + "TEMPLATE copies only a database nobody is connected to), and signalling its "
+                                + "sessions to end (in the same round trip)",
+                        List.of(close),
+                        c -> run.close(c, close))
                 .leaving(reopen));
         String copy = DatabaseStatements.createClosedCopy(
                 names.partialSnapshot(), names.target(), row.owner(), method.strategy());
@@ -107,17 +119,13 @@ public final class SnapshotPlanner {
                         withSettings(method, copy),
                         c -> run.copyAlone(c, method, copy))
                 .leaving(dropPartial));
-        steps.add(Step.of(
-                        "reopen",
-                        "Reopening " + context.describe(names.target()),
-                        List.of(DatabaseStatements.reopen(names.target(), comment)))
-                .settling(reopen));
-        steps.addAll(finish(earlier, dropPartial));
-        if (rows.get(names.prepared()) != null) {
-            // the older snapshot's prepared copy: kept until this snapshot is finished (a goal stopped before that
-            // leaves the older snapshot with its copy, for the next restore to swap in), never swapped in after
-            steps.add(dropOwn("drop-copy", names.prepared(), rows.get(names.prepared()), "the stale prepared copy"));
-        }
+        steps.add(finish(earlier, DatabaseStatements.reopen(names.target(), comment))
+                .settling(reopen)
+                .settling(dropPartial));
+        // the older snapshot's prepared copy is kept (a goal stopped before the finish leaves the older snapshot with
+        // its
+        // copy, for the next restore to swap in) and never swapped in after it: its mark names the older snapshot.
+        // nextCopy drops it, with the replaced snapshot
         SnapshotResult.Replaced replaced = earlier == null
                 ? null
                 : new SnapshotResult.Replaced(Marks.takenAt(earlier.comment()), Marks.snapshotOf(earlier.comment()));
@@ -125,11 +133,12 @@ public final class SnapshotPlanner {
     }
 
     /**
-     * The transaction that makes the copy the snapshot (the one it replaces renamed aside), then the drop of the
-     * replaced one.
+     * The transaction that reopens the target ({@code reopen}) and makes the copy the snapshot, the one it replaces
+     * renamed aside: one commit.
      */
-    private List<Step> finish(DatabaseRow earlier, Step.Undo dropPartial) {
+    private Step finish(DatabaseRow earlier, String reopen) {
         List<String> finish = new ArrayList<>();
+        finish.add(reopen);
         if (earlier != null) {
             if (earlier.template()) {
                 finish.add(DatabaseStatements.isTemplate(names.snapshot(), false));
@@ -140,24 +149,25 @@ public final class SnapshotPlanner {
         finish.add(DatabaseStatements.isTemplate(names.snapshot(), true));
         finish.add(DatabaseStatements.comment(
                 names.snapshot(), Marks.snapshot(names.target(), context.now(), options.sources())));
-        Step finishing = Step.of("finish", "Finishing the snapshot " + context.describe(names.snapshot()), finish)
-                .settling(dropPartial);
+        Step finishing = Step.of(
+                "finish",
+                "Reopening " + context.describe(names.target()) + " and finishing the snapshot "
+                        + context.describe(names.snapshot()),
+                finish);
         if (earlier == null) {
-            return List.of(finishing);
+            return finishing;
         }
+        // the goal stopped right after it drops the replaced snapshot at once; otherwise nextCopy does
         String dropReplaced = DatabaseStatements.drop(names.replacedSnapshot(), true, context.version());
-        Step.Undo replacedLeft =
-                new Step.Undo("dropped the snapshot it replaced, \"" + names.replacedSnapshot() + "\"", dropReplaced);
-        return List.of(
-                finishing.leaving(replacedLeft),
-                Step.each("drop-replaced", "Dropping the snapshot it replaced", List.of(dropReplaced))
-                        .settling(replacedLeft));
+        return finishing.leaving(
+                new Step.Undo("dropped the snapshot it replaced, \"" + names.replacedSnapshot() + "\"", dropReplaced));
     }
 
     /**
-     * Drops the database the last restore replaced, then clones the snapshot into the prepared copy, closed to
-     * connections, replacing a stale one: under a working name, renamed and marked in one transaction. Nothing to copy
-     * without a finished snapshot, or when the prepared copy is already of it.
+     * Drops the database the last restore replaced and the snapshot the last snapshot replaced, then clones the
+     * snapshot into the prepared copy, closed to connections, replacing a stale one: under a working name, renamed and
+     * marked in one transaction. Nothing to copy without a finished snapshot, or when the prepared copy is already of
+     * it.
      */
     Leftovers nextCopy(TargetState state) {
         Map<DatabaseName, DatabaseRow> rows = state.rowsByName();
@@ -165,6 +175,10 @@ public final class SnapshotPlanner {
         DatabaseRow aside = rows.remove(names.aside());
         if (aside != null && Marks.isOwn(aside.comment())) {
             steps.add(dropOwn("drop-aside", names.aside(), aside, "the database the restore replaced"));
+        }
+        DatabaseRow replaced = rows.remove(names.replacedSnapshot());
+        if (replaced != null && Marks.isOwn(replaced.comment())) {
+            steps.add(dropOwn("drop-replaced", names.replacedSnapshot(), replaced, "the snapshot a new one replaced"));
         }
         Leftovers leftovers = Leftovers.of(names, rows, context.version());
         steps.addAll(leftovers.plan().steps());

@@ -50,43 +50,75 @@ class SnapshotPlannerTest {
     }
 
     @Test
-    void aFirstSnapshotClosesCopiesReopensAndFinishes() {
+    void aFirstSnapshotClosesCopiesThenReopensAndFinishesInOneTransaction() {
         SnapshotPlanner.SnapshotPlan plan =
                 planner(V18, SnapshotOptions.DEFAULTS).snapshot(with(database("x"), Map.of()));
         assertThat(plan.upToDate()).isFalse();
         assertThat(plan.replaced()).isNull();
         assertThat(plan.method()).isEqualTo(COPY);
-        assertThat(names(plan.plan())).containsExactly("close", "copy", "reopen", "finish");
+        assertThat(names(plan.plan())).containsExactly("close", "copy", "finish");
         List<Step> steps = plan.plan().steps();
         assertThat(steps.get(1).statements())
                 .containsExactly("CREATE DATABASE \"chat_pgreset_snap\" TEMPLATE \"chat\" OWNER \"app\" STRATEGY "
                         + "FILE_COPY ALLOW_CONNECTIONS false");
-        assertThat(steps.get(2).settles()).containsExactly(steps.get(0).leaves());
-        assertThat(steps.get(3).settles()).containsExactly(steps.get(1).leaves());
-        assertThat(steps.get(3).statements())
+        assertThat(steps.get(2).settles())
+                .containsExactly(steps.get(0).leaves(), steps.get(1).leaves());
+        assertThat(steps.get(2).statements())
                 .containsExactly(
+                        "ALTER DATABASE \"chat\" ALLOW_CONNECTIONS true; COMMENT ON DATABASE \"chat\" IS 'x'",
                         "ALTER DATABASE \"chat_pgreset_snap\" RENAME TO \"chat_snapshot\"",
                         "ALTER DATABASE \"chat_snapshot\" IS_TEMPLATE true",
                         "COMMENT ON DATABASE \"chat_snapshot\" IS '" + Marks.snapshot(NAMES.target(), NOW, null) + "'");
     }
 
     @Test
-    void replacingASnapshotKeepsItsPreparedCopyUntilTheNewOneIsFinished() {
+    void replacingASnapshotLeavesTheReplacedOneAndItsPreparedCopyToTheNextCopy() {
         Map<DatabaseName, DatabaseRow> related = new HashMap<>();
         related.put(NAMES.snapshot(), snapshotRow(500, null));
         related.put(NAMES.prepared(), row(600, Marks.copy(500), false, false));
         SnapshotPlanner.SnapshotPlan plan =
                 planner(V12, SnapshotOptions.DEFAULTS).snapshot(with(database(null), related));
-        assertThat(names(plan.plan()))
-                .containsExactly("close", "copy", "reopen", "finish", "drop-replaced", "drop-copy");
+        assertThat(names(plan.plan())).containsExactly("close", "copy", "finish");
         assertThat(plan.replaced().takenAt()).isEqualTo(NOW.minusSeconds(3600));
-        Step finish = plan.plan().steps().get(3);
-        assertThat(finish.statements().get(0)).isEqualTo("ALTER DATABASE \"chat_snapshot\" IS_TEMPLATE false");
-        assertThat(finish.statements().get(1))
+        Step finish = plan.plan().steps().get(2);
+        assertThat(finish.statements().get(1)).isEqualTo("ALTER DATABASE \"chat_snapshot\" IS_TEMPLATE false");
+        assertThat(finish.statements().get(2))
                 .isEqualTo("ALTER DATABASE \"chat_snapshot\" RENAME TO \"chat_pgreset_prev\"");
-        assertThat(finish.leaves().sql()).isEqualTo("DROP DATABASE IF EXISTS \"chat_pgreset_prev\"");
-        assertThat(plan.plan().steps().get(4).settles()).containsExactly(finish.leaves());
-        assertThat(plan.plan().steps().get(5).statements()).containsExactly("DROP DATABASE IF EXISTS \"chat_next\"");
+        assertThat(finish.leaves().sql())
+                .as("a goal stopped right after the finish drops the replaced snapshot at once")
+                .isEqualTo("DROP DATABASE IF EXISTS \"chat_pgreset_prev\"");
+
+        // the state the finish leaves: the next copy drops the replaced snapshot and the stale copy, as its plan
+        Map<DatabaseName, DatabaseRow> after = new HashMap<>();
+        after.put(NAMES.snapshot(), snapshotRow(700, null));
+        after.put(NAMES.replacedSnapshot(), snapshotRow(500, null));
+        after.put(NAMES.prepared(), row(600, Marks.copy(500), false, false));
+        Leftovers next =
+                planner(V12, SnapshotOptions.DEFAULTS).nextCopy(state(database(null), List.of(), List.of(), after));
+        assertThat(names(next.plan())).containsExactly("drop-replaced", "drop-copy", "prepare", "finish-copy");
+        assertThat(next.plan().steps().get(0).statements())
+                .containsExactly(
+                        "ALTER DATABASE \"chat_pgreset_prev\" IS_TEMPLATE false",
+                        "DROP DATABASE IF EXISTS \"chat_pgreset_prev\"");
+        assertThat(next.found())
+                .as("dropping what the snapshot replaced is the plan, not a repair")
+                .isEmpty();
+    }
+
+    @Test
+    void whatNoTerminationClearsIsNamedBeforeTheSnapshotClosesAnything() {
+        TargetState held = new TargetState(
+                new io.github.pgreset.core.catalog.CatalogRow(database(null), false, false, true),
+                List.of(),
+                List.of(),
+                List.of(new io.github.pgreset.core.catalog.Blocker(true, "prepared transaction \"tx1\" (app)")),
+                Map.of(NAMES.target(), database(null)));
+        PgResetException refused = catchThrowableOfType(
+                () -> planner(V18, SnapshotOptions.DEFAULTS).snapshot(held), PgResetException.class);
+        assertThat(refused.problem()).isEqualTo(Problem.DATABASE_IN_USE);
+        assertThat(refused.getMessage())
+                .startsWith("Cannot snapshot database \"chat\"")
+                .contains("\"tx1\"");
     }
 
     @Test
@@ -140,10 +172,9 @@ class SnapshotPlannerTest {
         DatabaseRow closed = row(1, Marks.closed("snapshot", Instant.EPOCH, "mine"), false, false);
         SnapshotPlanner.SnapshotPlan plan =
                 planner(V18, SnapshotOptions.DEFAULTS).snapshot(with(closed, Map.of()));
-        assertThat(names(plan.plan())).containsExactly("repair", "close", "copy", "reopen", "finish");
-        assertThat(plan.plan().steps().get(3).statements())
-                .containsExactly(
-                        "ALTER DATABASE \"chat\" ALLOW_CONNECTIONS true; COMMENT ON DATABASE \"chat\" IS " + "'mine'");
+        assertThat(names(plan.plan())).containsExactly("repair", "close", "copy", "finish");
+        assertThat(plan.plan().steps().get(3).statements().get(0))
+                .isEqualTo("ALTER DATABASE \"chat\" ALLOW_CONNECTIONS true; COMMENT ON DATABASE \"chat\" IS 'mine'");
     }
 
     @Test
