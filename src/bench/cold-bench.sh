@@ -58,7 +58,7 @@ label() {
   esac
 }
 base=$(m "${whole[validate]}")
-echo "$("$MVN" -B -v | head -n 1 | sed 's/\x1b\[[0-9;]*m//g'), PostgreSQL $(psql_q -Atc 'SHOW server_version'), medians of $RUNS rounds, ms:"
+echo "$("$MVN" -B -v | sed -n 1p | sed 's/\x1b\[[0-9;]*m//g'), PostgreSQL $(psql_q -Atc 'SHOW server_version'), medians of $RUNS rounds, ms:"
 echo
 echo "| Case | Whole process | Over \`mvn validate\` | The goal's own time | Runs (whole process) |"
 echo "|---|---|---|---|---|"
