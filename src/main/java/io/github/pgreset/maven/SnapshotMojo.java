@@ -87,8 +87,9 @@ public class SnapshotMojo extends AbstractPgResetMojo {
         });
         SnapshotOptions options = snapshotOptions();
         SnapshotResult result = service.snapshot(options, false);
-        if (!result.dryRun()) {
-            // the snapshot it replaced is dropped, and the copy the next restore swaps in made, while the tests run
+        if (!result.dryRun() && !result.upToDate()) {
+            // the snapshot it replaced is dropped, and the copy the next restore swaps in made, while the tests run (a
+            // snapshot kept as it was has its copy already, or gets it from the restore before it)
             NextCopyWhileBuilding.start(session(), getLog(), service, options, result.names(), timeout());
         }
         return results.snapshot(result);
