@@ -101,15 +101,6 @@ public final class DropSteps {
         }
     }
 
-    /** One DDL statement whose failure names who holds the lock it waited for. */
-    void execute(MaintenanceConnection connection, String sql, String action) {
-        try {
-            connection.executeDdl(sql);
-        } catch (SQLException e) {
-            throw ddlFailure(connection, e, action);
-        }
-    }
-
     /** One DROP (or swap) without terminating anyone: a session that connected meanwhile makes it fail, listed. */
     void dropOnce(MaintenanceConnection connection, FinalStep end) {
         attempts++;
