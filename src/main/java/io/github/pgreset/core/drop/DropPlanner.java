@@ -39,11 +39,23 @@ public final class DropPlanner {
     private final PlanContext context;
     private final DropOptions options;
     private final ProgressListener progress;
+    /** The goal a database this plan closes is marked closed by: drop, or recreate (a swap's is restore). */
+    private final String goal;
 
     public DropPlanner(PlanContext context, DropOptions options, ProgressListener progress) {
+        this(context, options, progress, "drop");
+    }
+
+    private DropPlanner(PlanContext context, DropOptions options, ProgressListener progress, String goal) {
         this.context = context;
         this.options = options;
         this.progress = progress;
+        this.goal = goal;
+    }
+
+    /** The same planner for {@code goal}, whose name the mark on a database it closes gives. */
+    DropPlanner forGoal(String goal) {
+        return new DropPlanner(context, options, progress, goal);
     }
 
     /** The plan that drops the target, from what {@link CatalogQueries#targetState} read. */
@@ -144,7 +156,7 @@ public final class DropPlanner {
         Step.Undo reopen = null;
         if (row.allowConnections()) {
             String close = DatabaseStatements.close(
-                    database, Marks.closed(swap != null ? "restore" : "drop", context.now(), row.comment()));
+                    database, Marks.closed(swap != null ? "restore" : goal, context.now(), row.comment()));
             reopen = new Step.Undo(
                     "reopened " + context.target().describe(), DatabaseStatements.reopen(database, row.comment()));
             String closing = "Blocking new connections to " + context.target().describe();

@@ -31,7 +31,7 @@ public final class RecreatePlanner {
     public RecreatePlanner(
             PlanContext context, DropOptions dropOptions, CreateOptions createOptions, ProgressListener progress) {
         this.context = context;
-        this.drops = new DropPlanner(context, dropOptions, progress);
+        this.drops = new DropPlanner(context, dropOptions, progress).forGoal("recreate");
         this.createOptions = createOptions;
     }
 

@@ -31,8 +31,11 @@ class RecreatePlannerTest {
         assertThat(names(on18.plan())).containsExactly("drop", "create");
         assertThat(on18.create()).isEqualTo("CREATE DATABASE \"chat\"");
         assertThat(on18.plan().statements()).endsWith("CREATE DATABASE \"chat\"");
-        assertThat(names(planner(V12).plan(state(database(null), List.of())).plan()))
-                .containsExactly("close", "terminate", "drop", "create");
+        RecreatePlanner.RecreatePlan on12 = planner(V12).plan(state(database(null), List.of()));
+        assertThat(names(on12.plan())).containsExactly("close", "terminate", "drop", "create");
+        assertThat(on12.plan().steps().get(0).statements().get(0))
+                .as("the mark on the closed database names the goal that closed it")
+                .contains("closed by pgreset:recreate at");
         assertThat(names(planner(V18).plan(state(null, List.of())).plan()))
                 .as("a missing database is created")
                 .containsExactly("create");
