@@ -147,15 +147,18 @@ public final class MaintenanceConnection implements AutoCloseable {
 
     /** Reads the rows of one query, bounded by the deadline. */
     public <T> List<T> query(String sql, List<Object> parameters, RowMapper<T> mapper) {
-        return queryResults(sql, parameters, statement -> {
-            List<T> rows = new ArrayList<>();
-            try (ResultSet rs = statement.getResultSet()) {
-                while (rs.next()) {
-                    rows.add(mapper.map(rs));
-                }
+        return queryResults(sql, parameters, statement -> rows(statement, mapper));
+    }
+
+    /** The rows of the statement's current result. */
+    private static <T> List<T> rows(Statement statement, RowMapper<T> mapper) throws SQLException {
+        List<T> rows = new ArrayList<>();
+        try (ResultSet rs = statement.getResultSet()) {
+            while (rs.next()) {
+                rows.add(mapper.map(rs));
             }
-            return rows;
-        });
+        }
+        return rows;
     }
 
     /** Reads what an executed statement returned: several results, for several statements in one round trip. */
@@ -170,11 +173,7 @@ public final class MaintenanceConnection implements AutoCloseable {
      */
     public <T> T queryResults(String sql, List<Object> parameters, ResultsReader<T> reader) {
         requireRunning();
-        try (PreparedStatement statement = jdbc.prepareStatement(sql)) {
-            statement.setQueryTimeout(deadline.remainingSecondsAtLeastOne());
-            for (int i = 0; i < parameters.size(); i++) {
-                statement.setObject(i + 1, parameter(parameters.get(i)));
-            }
+        try (PreparedStatement statement = prepare(sql, parameters)) {
             statement.execute();
             return reader.read(statement);
         } catch (SQLException e) {
@@ -200,25 +199,30 @@ public final class MaintenanceConnection implements AutoCloseable {
     public <T> List<T> executeDdlThenQuery(String ddl, String sql, List<Object> parameters, RowMapper<T> mapper)
             throws SQLException {
         requireRunning();
-        try (PreparedStatement statement = jdbc.prepareStatement(ddl + ";\n" + sql)) {
+        try (PreparedStatement statement = prepare(ddl + ";\n" + sql, parameters)) {
+            boolean hasRows = statement.execute();
+            while (!hasRows) {
+                if (statement.getUpdateCount() == -1) {
+                    throw new IllegalStateException("No rows came back from: " + sql);
+                }
+                hasRows = statement.getMoreResults();
+            }
+            return rows(statement, mapper);
+        }
+    }
+
+    /** The statement with its parameters bound, bounded by what is left of the deadline. */
+    private PreparedStatement prepare(String sql, List<Object> parameters) throws SQLException {
+        PreparedStatement statement = jdbc.prepareStatement(sql);
+        try {
             statement.setQueryTimeout(deadline.remainingSecondsAtLeastOne());
             for (int i = 0; i < parameters.size(); i++) {
                 statement.setObject(i + 1, parameter(parameters.get(i)));
             }
-            boolean rows = statement.execute();
-            while (!rows) {
-                if (statement.getUpdateCount() == -1) {
-                    throw new IllegalStateException("No rows came back from: " + sql);
-                }
-                rows = statement.getMoreResults();
-            }
-            List<T> read = new ArrayList<>();
-            try (ResultSet rs = statement.getResultSet()) {
-                while (rs.next()) {
-                    read.add(mapper.map(rs));
-                }
-            }
-            return read;
+            return statement;
+        } catch (SQLException e) {
+            statement.close();
+            throw e;
         }
     }
 
