@@ -1,7 +1,7 @@
 package io.github.pgreset.core.catalog;
 
 /**
- * The target's row and what the server allows the plugin's session, as {@link CatalogQueries#database} reads them.
+ * The target's row and what the server allows the plugin's session, as {@link CatalogQueries#targetState} reads them.
  *
  * @param database the target's row, null when it does not exist
  * @param inRecovery whether the server is a standby

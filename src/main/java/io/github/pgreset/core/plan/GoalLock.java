@@ -27,7 +27,8 @@ public final class GoalLock {
     /** The lock's first key: "pgrs". The second is the hash of the database name. */
     private static final int KEY = 0x70677273;
 
-    static final String TRY_LOCK = "SELECT pg_try_advisory_lock(" + KEY + ", hashtext(?))";
+    /** Takes the lock if it is free: an expression, read in the first statement of the goal's first read. */
+    static final String TRY_LOCK = "pg_try_advisory_lock(" + KEY + ", hashtext(?))";
     /** The waiting variant, as one statement to run with the name as a literal (its failure's SQLSTATE matters). */
     static String lock(DatabaseName database) {
         return "SELECT pg_advisory_lock(" + KEY + ", hashtext(" + SqlText.literal(database.value()) + "))";

@@ -81,7 +81,7 @@ public final class SessionTerminator {
     private static Signalled signalled(List<Row> rows) {
         List<Session> terminated = new ArrayList<>();
         List<Session> refused = new ArrayList<>();
-        for (Row row : rows) {
+        for (Row row : SessionQueries.inOrder(rows, Row::session)) {
             if (row.terminated()) {
                 terminated.add(row.session());
             } else if (!row.session().canTerminate()) {
