@@ -98,7 +98,8 @@ public final class ResetService {
         long start = System.nanoTime();
         requireDroppable();
         try (MaintenanceConnection connection = openStoppable()) {
-            DropPlan drop = planner(connection, options).drop(lockAndRead(connection));
+            DropPlan drop = planner(connection, options)
+                    .drop(lockAndRead(connection, DropPlanner.readsBlockers(connection.version(), options)));
             execute(drop.plan(), connection);
             return drop.result(
                     target().database(),
@@ -114,7 +115,12 @@ public final class ResetService {
         long start = System.nanoTime();
         requireDroppable();
         try (MaintenanceConnection connection = openStoppable()) {
-            return recreateOn(connection, lockAndRead(connection), dropOptions, createOptions, start);
+            return recreateOn(
+                    connection,
+                    lockAndRead(connection, DropPlanner.readsBlockers(connection.version(), dropOptions)),
+                    dropOptions,
+                    createOptions,
+                    start);
         }
     }
 
@@ -281,13 +287,19 @@ public final class ResetService {
         return connection;
     }
 
-    /** Takes the goal lock (unless this is a dry run, which changes nothing) and reads, in one round trip. */
-    private TargetState lockAndRead(MaintenanceConnection connection) {
-        return settings.dryRun() ? read(connection) : GoalLock.lockAndRead(connection, target(), List.of(), progress);
+    /**
+     * Takes the goal lock (unless this is a dry run, which changes nothing) and reads, in one round trip; what no
+     * termination clears only if the plan needs it ({@code blockers}).
+     */
+    private TargetState lockAndRead(MaintenanceConnection connection, boolean blockers) {
+        return settings.dryRun()
+                ? CatalogQueries.targetState(connection, target().database(), List.of(), blockers)
+                : GoalLock.lockAndRead(connection, target(), List.of(), blockers, progress);
     }
 
+    /** What sessions and terminate read: the target's row and sessions. */
     private TargetState read(MaintenanceConnection connection) {
-        return CatalogQueries.targetState(connection, target().database(), List.of());
+        return CatalogQueries.targetState(connection, target().database(), List.of(), false);
     }
 
     private DropPlanner planner(MaintenanceConnection connection, DropOptions options) {

@@ -16,6 +16,7 @@ import io.github.pgreset.testing.PostgresTest;
 import io.github.pgreset.testing.TestDatabases;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,7 +50,15 @@ class KillIT {
         SNAPSHOT_WITHOUT_COPY
     }
 
-    private record Case(String goal, Setup setup, String step) {}
+    /**
+     * @param client whether a client is on the database when the goal starts: a restore of a database nobody is on
+     *     swaps at once (as a superuser), without the steps that close it and end its sessions
+     */
+    private record Case(String goal, Setup setup, String step, boolean client) {
+        Case(String goal, Setup setup, String step) {
+            this(goal, setup, step, false);
+        }
+    }
 
     /** The steps of a snapshot that replaces another after which the new snapshot is finished. */
     private static final List<String> FINISHED = List.of("finish", "drop-replaced", "drop-copy");
@@ -62,11 +71,17 @@ class KillIT {
         for (String step : List.of("close", "copy", "finish", "drop-replaced", "drop-copy")) {
             cases.add(new Case("snapshot", Setup.SNAPSHOT, step));
         }
-        for (String step : List.of("close", "terminate", "swap", "drop-aside", "prepare", "finish-copy")) {
+        for (String step : List.of("swap", "drop-aside", "prepare", "finish-copy")) {
             cases.add(new Case("restore", Setup.SNAPSHOT, step));
         }
-        for (String step : List.of("copy", "close", "terminate", "swap")) {
+        for (String step : List.of("close", "terminate", "swap")) {
+            cases.add(new Case("restore", Setup.SNAPSHOT, step, true));
+        }
+        for (String step : List.of("copy", "swap")) {
             cases.add(new Case("restore", Setup.SNAPSHOT_WITHOUT_COPY, step));
+        }
+        for (String step : List.of("close", "terminate", "swap")) {
+            cases.add(new Case("restore", Setup.SNAPSHOT_WITHOUT_COPY, step, true));
         }
         // the drop plan: on 12 close, terminate, drop; on 13+ one DROP ... WITH (FORCE)
         List<String> dropSteps =
@@ -123,7 +138,14 @@ class KillIT {
 
         long snapshotOid = c.setup() == Setup.SNAPSHOT ? oid(server, chat + "_snapshot") : 0;
 
-        List<String> output = stop(server, c, chat, signal);
+        List<String> output;
+        if (c.client()) {
+            try (Connection client = server.connect(chat, "kill-it-client")) {
+                output = stop(server, c, chat, signal);
+            }
+        } else {
+            output = stop(server, c, chat, signal);
+        }
 
         if (c.goal().equals("snapshot") && c.setup() == Setup.SNAPSHOT && !FINISHED.contains(c.step())) {
             // the older snapshot is still the snapshot: its prepared copy stays, for the next restore to swap in

@@ -114,6 +114,54 @@ class SnapshotIT {
                 .isEqualTo(before);
     }
 
+    /**
+     * A superuser's restore of a database nobody is on swaps without closing it first. A client that connects between
+     * the read and the swap is found by the swap's own check: the restore then closes the database, ends the client
+     * and swaps, as if the client had been there all along.
+     */
+    @PostgresTest
+    void aClientThatConnectsAfterTheReadIsEndedBeforeTheSwap(PgServer server, TestDatabases dbs) throws Exception {
+        String chat = migrated(server, dbs);
+        service(server, chat).snapshot(SnapshotOptions.DEFAULTS);
+        RestoreResult idle = service(server, chat).restore(DropOptions.defaults(), SnapshotOptions.DEFAULTS);
+        assertThat(idle.swapped()).isTrue();
+        assertThat(idle.terminated()).isEmpty();
+        assertThat(idle.statements())
+                .as("swapped without closing it first")
+                .noneMatch(sql -> sql.contains("closed by"));
+        service(server, chat).prepareNextCopy(SnapshotOptions.DEFAULTS);
+        server.executeIn(chat, "DELETE FROM message");
+
+        List<Connection> late = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ProgressListener connectingAfterTheRead = new ProgressListener() {
+            @Override
+            public void info(String message) {}
+
+            @Override
+            public void debug(String message) {
+                if (message.startsWith("Goal lock and first read")) {
+                    try {
+                        late.add(server.connect(chat, "late-client"));
+                    } catch (java.sql.SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            }
+        };
+        RestoreResult restored = new ResetService(
+                        new ResetSettings(server.target(chat), TIMEOUT, false, server.safety(Set.of())),
+                        connectingAfterTheRead)
+                .restore(DropOptions.defaults(), SnapshotOptions.DEFAULTS);
+
+        assertThat(late).hasSize(1);
+        assertThat(restored.swapped()).isTrue();
+        assertThat(restored.terminated()).extracting(Session::applicationName).containsExactly("late-client");
+        assertThat(PgServer.alive(late.get(0))).isFalse();
+        assertThat(ids(server, chat)).hasSize(100);
+        assertThat(server.allowsConnections(chat)).isTrue();
+        late.get(0).close();
+    }
+
     @PostgresTest
     void withoutAPreparedCopyRestoreClonesTheSnapshot(PgServer server, TestDatabases dbs) {
         String chat = migrated(server, dbs);

@@ -23,7 +23,9 @@ public final class CatalogQueries {
 
     /**
      * The target's catalog row, its sessions and prepared transactions, with the rows of {@code related} databases
-     * (a snapshot, its prepared copy and working names), in one round trip (four statements, four results).
+     * (a snapshot, its prepared copy and working names), in one round trip (four statements, four results). Without
+     * {@code blockers}, what no termination clears is not read, and the state has none ({@code DropPlanner.readsBlockers}
+     * says which plans need them).
      *
      * <p>This is every goal's first read on a fresh backend, where each catalog, function and operator a statement
      * names is looked up for the first time. So it reads the catalogs and the functions behind the system views
@@ -32,11 +34,11 @@ public final class CatalogQueries {
      * ones, sorts in Java and joins no more than it must: 5.5 ms became 2.4 ms on PostgreSQL 18.
      */
     public static TargetState targetState(
-            MaintenanceConnection connection, DatabaseName name, List<DatabaseName> related) {
+            MaintenanceConnection connection, DatabaseName name, List<DatabaseName> related, boolean blockers) {
         return connection.queryResults(
-                targetStateSql(connection, null),
-                targetStateParameters(name, related),
-                executed -> targetState(executed, name).state());
+                targetStateSql(connection, null, blockers),
+                targetStateParameters(name, related, blockers),
+                executed -> targetState(executed, name, blockers).state());
     }
 
     /**
@@ -54,30 +56,34 @@ public final class CatalogQueries {
             String first,
             String parameter,
             DatabaseName name,
-            List<DatabaseName> related) {
+            List<DatabaseName> related,
+            boolean blockers) {
         List<Object> parameters = new ArrayList<>();
         parameters.add(parameter);
-        parameters.addAll(targetStateParameters(name, related));
+        parameters.addAll(targetStateParameters(name, related, blockers));
         return connection.queryResults(
-                targetStateSql(connection, first), parameters, executed -> targetState(executed, name));
+                targetStateSql(connection, first, blockers),
+                parameters,
+                executed -> targetState(executed, name, blockers));
     }
 
-    private static String targetStateSql(MaintenanceConnection connection, String first) {
+    private static String targetStateSql(MaintenanceConnection connection, String first, boolean blockers) {
         boolean superuser = connection.superuser();
         return server(first, superuser) + ";\n" + databases(superuser) + ";\n"
-                + SessionQueries.list(connection.version(), superuser) + ";\n"
-                + forceBlockers(connection.version());
+                + SessionQueries.list(connection.version(), superuser)
+                + (blockers ? ";\n" + forceBlockers(connection.version()) : "");
     }
 
-    private static List<Object> targetStateParameters(DatabaseName name, List<DatabaseName> related) {
+    private static List<Object> targetStateParameters(DatabaseName name, List<DatabaseName> related, boolean blockers) {
         List<String> names = new ArrayList<>();
         names.add(name.value());
         related.forEach(r -> names.add(r.value()));
         String n = name.value();
-        return List.of(names.toArray(String[]::new), n, n, n, n);
+        return blockers ? List.of(names.toArray(String[]::new), n, n, n, n) : List.of(names.toArray(String[]::new), n);
     }
 
-    private static AfterFirst targetState(Statement executed, DatabaseName name) throws SQLException {
+    private static AfterFirst targetState(Statement executed, DatabaseName name, boolean withBlockers)
+            throws SQLException {
         AfterFirst server = only(
                         executed,
                         rs -> new AfterFirst(
@@ -101,15 +107,18 @@ public final class CatalogQueries {
         }
         executed.getMoreResults();
         List<Session> sessions = SessionQueries.inOrder(only(executed, SessionQueries::session), s -> s);
-        executed.getMoreResults();
         List<PreparedTransaction> prepared = new ArrayList<>();
-        List<Blocker> blockers = only(executed, rs -> {
-            Blocker blocker = blocker(rs);
-            if (blocker.prepared()) {
-                prepared.add(new PreparedTransaction(rs.getString("name"), rs.getString("detail")));
-            }
-            return blocker;
-        });
+        List<Blocker> blockers = List.of();
+        if (withBlockers) {
+            executed.getMoreResults();
+            blockers = only(executed, rs -> {
+                Blocker blocker = blocker(rs);
+                if (blocker.prepared()) {
+                    prepared.add(new PreparedTransaction(rs.getString("name"), rs.getString("detail")));
+                }
+                return blocker;
+            });
+        }
         CatalogRow facts = server.state().catalog();
         CatalogRow catalog =
                 new CatalogRow(rows.get(name), facts.inRecovery(), facts.readOnly(), facts.mayCreateDatabases());
@@ -202,7 +211,7 @@ public final class CatalogQueries {
             sql += "\nUNION ALL SELECT 'subscription', s.subname::text, NULL FROM pg_subscription s"
                     + " WHERE s.subdbid = (SELECT oid FROM pg_database WHERE datname = ?)";
         } else {
-            sql += "\nUNION ALL SELECT NULL, NULL, NULL WHERE false AND ? IS NOT NULL";
+            sql += "\nUNION ALL SELECT NULL, NULL, NULL WHERE false AND ?::text IS NOT NULL";
         }
         return sql;
     }

@@ -18,6 +18,8 @@ public enum SqlState {
     /** The database does not exist. */
     INVALID_CATALOG_NAME("3D000"),
     READ_ONLY_SQL_TRANSACTION("25006"),
+    /** Raised on purpose by a check that finds a session where none may be ({@code SessionQueries.NOBODY_ON}). */
+    DIVISION_BY_ZERO("22012"),
     /** ROLLBACK TO a savepoint the transaction has not set. */
     NO_SUCH_SAVEPOINT("3B001"),
     INVALID_PASSWORD("28P01"),

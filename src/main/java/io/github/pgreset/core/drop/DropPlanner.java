@@ -11,6 +11,7 @@ import io.github.pgreset.core.connection.DatabaseName;
 import io.github.pgreset.core.connection.PgResetException;
 import io.github.pgreset.core.connection.Problem;
 import io.github.pgreset.core.connection.ProgressListener;
+import io.github.pgreset.core.connection.ServerVersion;
 import io.github.pgreset.core.connection.SqlText;
 import io.github.pgreset.core.connection.Target;
 import io.github.pgreset.core.plan.Plan;
@@ -58,6 +59,16 @@ public final class DropPlanner {
         return new DropPlanner(context, options, progress, goal);
     }
 
+    /**
+     * Whether the plan needs what no termination clears from the first read: to name it before it closes the database
+     * (before 13), or to roll the prepared transactions back. On 13+ FORCE fails on it without changing anything, and
+     * the drop step names it then; a plain DROP never terminates anyone.
+     */
+    public static boolean readsBlockers(ServerVersion version, DropOptions options) {
+        return options.rollbackPrepared()
+                || DropMethod.choose(options.force(), false, version).blocksFirst();
+    }
+
     /** The plan that drops the target, from what {@link CatalogQueries#targetState} read. */
     public DropPlan drop(TargetState state) {
         return plan(state, state.catalog().database(), null, null);
@@ -80,8 +91,10 @@ public final class DropPlanner {
      *
      * @param aside the target renamed aside and the copy into its name, in one transaction
      * @param intoFreeName the copy renamed into a name no database holds
+     * @param asideWhenNobodyOn {@code aside} without closing the target first, tried when nobody was on it; {@code
+     *     null} where that is not safe
      */
-    public record Swap(FinalStep aside, FinalStep intoFreeName) {}
+    public record Swap(FinalStep aside, FinalStep intoFreeName, FinalStep.WhenNobodyOn asideWhenNobodyOn) {}
 
     private DropPlan plan(TargetState state, DatabaseRow row, Swap swap, Step.Undo copyLeft) {
         CatalogRow catalog = state.catalog();
@@ -147,39 +160,56 @@ public final class DropPlanner {
             return new DropPlan(DropResult.Outcome.DROPPED, method, sessions, new Plan(steps), run);
         }
         SessionTerminator.requireTerminable(sessions, DropSteps.lead(context.target()), context.role());
+        // on 13+ read only with pgreset.rollbackPrepared (readsBlockers): FORCE fails on them, having changed nothing,
+        // and the drop step names them then
         requireNothingTerminationCannotClear(state.blockers());
         if (!method.blocksFirst()) {
             steps.add(Step.acting(endName, endPurpose, end.statements(), c -> run.forceDrop(c, end, sessions))
                     .settling(copyLeft));
             return new DropPlan(DropResult.Outcome.DROPPED, method, sessions, new Plan(steps), run);
         }
+        List<Step> closing = new ArrayList<>();
         Step.Undo reopen = null;
         if (row.allowConnections()) {
             String close = DatabaseStatements.close(
                     database, Marks.closed(swap != null ? "restore" : goal, context.now(), row.comment()));
             reopen = new Step.Undo(
                     "reopened " + context.target().describe(), DatabaseStatements.reopen(database, row.comment()));
-            String closing = "Blocking new connections to " + context.target().describe();
-            steps.add(Step.acting(
+            String blocking = "Blocking new connections to " + context.target().describe();
+            closing.add(Step.acting(
                             "close",
-                            closing + ", and signalling its sessions to end (in the same round trip)",
+                            blocking + ", and signalling its sessions to end (in the same round trip)",
                             List.of(close),
-                            c -> run.close(c, close, closing))
+                            c -> run.close(c, close, blocking))
                     .leaving(reopen));
         }
-        steps.add(Step.acting(
+        closing.add(Step.acting(
                 "terminate",
                 "Ending the sessions on " + context.target().describe()
                         + " (waiting for them to exit; read again: who is there once it is closed)",
                 List.of(),
                 run::clear));
-        steps.add(Step.acting(
+        closing.add(Step.acting(
                         endName,
                         endPurpose + " (terminating again and retrying while the server finds it in use)",
                         end.statements(),
                         c -> run.dropCleared(c, end))
                 .settling(reopen)
                 .settling(copyLeft));
+        if (swap != null && swap.asideWhenNobodyOn() != null && sessions.isEmpty()) {
+            // nobody was on it: one round trip, which closes nothing; the longer way runs if a client came since
+            FinalStep.WhenNobodyOn shortcut = swap.asideWhenNobodyOn();
+            Plan longer = new Plan(closing);
+            steps.add(Step.acting(
+                            endName,
+                            endPurpose + ", which nobody is on (if a client connected since the read: blocking new"
+                                    + " connections, ending the sessions, and swapping then)",
+                            shortcut.statements(),
+                            c -> run.swapIfNobodyOn(c, shortcut, longer))
+                    .settling(copyLeft));
+        } else {
+            steps.addAll(closing);
+        }
         return new DropPlan(DropResult.Outcome.DROPPED, method, sessions, new Plan(steps), run);
     }
 

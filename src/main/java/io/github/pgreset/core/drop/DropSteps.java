@@ -10,6 +10,7 @@ import io.github.pgreset.core.connection.ProgressListener;
 import io.github.pgreset.core.connection.ServerFailures;
 import io.github.pgreset.core.connection.SqlState;
 import io.github.pgreset.core.connection.Target;
+import io.github.pgreset.core.plan.Plan;
 import io.github.pgreset.core.plan.PlanContext;
 import io.github.pgreset.core.plan.Repairs;
 import io.github.pgreset.core.plan.Step;
@@ -157,6 +158,24 @@ public final class DropSteps {
         if (!cleared.clear()) {
             throw timeout(connection, "clients kept connecting while connections were blocked");
         }
+    }
+
+    /**
+     * A restore's swap of a target nobody was on at the read, tried before anything closes it; when a client connected
+     * since, the {@code longer} plan: close, terminate, swap.
+     */
+    void swapIfNobodyOn(MaintenanceConnection connection, FinalStep.WhenNobodyOn swap, Plan longer) {
+        String target = context.target().describe();
+        try {
+            if (swap.executeIfNobodyOn(connection)) {
+                return;
+            }
+        } catch (SQLException e) {
+            throw ddlFailure(connection, e, "Swapping the copy into the name of " + target);
+        }
+        progress.debug("Somebody connected to " + target + " since the read: closing it, ending the sessions, and"
+                + " swapping then.");
+        longer.execute(connection, progress);
     }
 
     /** The drop (or swap) of a cleared database; while the server still finds it in use, cleared again and retried. */

@@ -14,6 +14,17 @@ public interface FinalStep {
 
     void execute(MaintenanceConnection connection) throws SQLException;
 
+    /**
+     * A final step tried on a database nobody was on when the goal read it, before anything closes it: in one round
+     * trip, it finds nobody on it still and ends the goal, or it finds somebody, changes nothing and returns false, and
+     * the plan's longer way (close, terminate, then the final step) runs. A dry run prints {@link #statements()}.
+     */
+    interface WhenNobodyOn {
+        List<String> statements();
+
+        boolean executeIfNobodyOn(MaintenanceConnection connection) throws SQLException;
+    }
+
     static FinalStep of(String sql) {
         return new Single(sql);
     }

@@ -42,14 +42,19 @@ public final class GoalLock {
     private GoalLock() {}
 
     /**
-     * Takes the lock and reads what the goal plans from ({@link CatalogQueries#targetState}) in one round trip; when
+     * Takes the lock and reads what the goal plans from ({@link CatalogQueries#targetState}, what no termination clears
+     * with {@code blockers}) in one round trip; when
      * another goal holds the lock, waits for it (saying so) and reads again, since that goal changed what was read.
      */
     public static TargetState lockAndRead(
-            MaintenanceConnection connection, Target target, List<DatabaseName> related, ProgressListener progress) {
+            MaintenanceConnection connection,
+            Target target,
+            List<DatabaseName> related,
+            boolean blockers,
+            ProgressListener progress) {
         long start = System.nanoTime();
         CatalogQueries.AfterFirst read = CatalogQueries.targetStateAfter(
-                connection, TRY_LOCK, target.database().value(), target.database(), related);
+                connection, TRY_LOCK, target.database().value(), target.database(), related, blockers);
         // with mvn -X, next to each step's time
         progress.debug(String.format(
                 java.util.Locale.ROOT, "Goal lock and first read: %.1f ms.", (System.nanoTime() - start) / 1e6));
@@ -57,7 +62,7 @@ public final class GoalLock {
             return read.state();
         }
         waitFor(connection, target, progress);
-        return CatalogQueries.targetState(connection, target.database(), related);
+        return CatalogQueries.targetState(connection, target.database(), related, blockers);
     }
 
     private static void waitFor(MaintenanceConnection connection, Target target, ProgressListener progress) {

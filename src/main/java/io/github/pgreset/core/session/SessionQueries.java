@@ -90,6 +90,16 @@ public final class SessionQueries {
                 + "FROM victims v CROSS JOIN signalled s";
     }
 
+    /**
+     * Fails with division_by_zero ({@link io.github.pgreset.core.connection.SqlState#DIVISION_BY_ZERO}) when any
+     * backend is on the database ({@code %s}, a literal): a client, an autovacuum worker, a replication connection.
+     * Without PL/pgSQL (a DO block would load it into a fresh backend) a statement can fail on a condition only so;
+     * the divisor is counted at run time, so the planner cannot fold it. In a transaction that holds pg_database no
+     * backend can start on it, so the rename that follows finds nobody either.
+     */
+    public static final String NOBODY_ON = "SELECT 1 / (count(*) = 0)::int FROM pg_stat_get_activity(NULL)"
+            + " WHERE datid = (SELECT oid FROM pg_database WHERE datname = %s)";
+
     /** Which of the given pids ({@code ?}, int[]) still have a backend. */
     static final String STILL_RUNNING = "SELECT pid FROM pg_stat_get_activity(NULL) WHERE pid = ANY (?)";
 

@@ -4,8 +4,10 @@ import io.github.pgreset.core.connection.Backoff;
 import io.github.pgreset.core.connection.DatabaseName;
 import io.github.pgreset.core.connection.MaintenanceConnection;
 import io.github.pgreset.core.connection.SqlState;
+import io.github.pgreset.core.connection.SqlText;
 import io.github.pgreset.core.drop.DatabaseStatements;
 import io.github.pgreset.core.drop.FinalStep;
+import io.github.pgreset.core.session.SessionQueries;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,6 +41,62 @@ public record NameSwap(
     private static final String SAVEPOINT = "pgreset_hold_back";
     /** Set once pg_database is held, before the swap's statements. */
     private static final String SWAP_SAVEPOINT = "pgreset_swap";
+
+    /**
+     * The swap of a target nobody was on when the goal read it, without closing it first: a superuser's ({@code null}
+     * otherwise, as without the hold-back a client could connect between the check and the rename).
+     */
+    FinalStep.WhenNobodyOn whenNobodyOn() {
+        return holdBackConnections && aside != null ? new Unclosed() : null;
+    }
+
+    /**
+     * {@link #whenNobodyOn}: in one round trip and one transaction, the hold-back, the check that nobody is on the
+     * target ({@link SessionQueries#NOBODY_ON}), the swap, and the target closed under its new name (as the longer way
+     * leaves it). Nobody can start a session on the target while pg_database is held; a backend that looked its name up
+     * before holds its lock, which the rename would wait for: the swap gives way then. When the check finds someone,
+     * pg_database is not granted in time, or the rename would wait, the transaction is rolled back, having changed
+     * nothing, and the longer way runs: close, terminate, {@link #execute}.
+     */
+    private final class Unclosed implements FinalStep.WhenNobodyOn {
+        @Override
+        public List<String> statements() {
+            List<String> sql = new ArrayList<>();
+            sql.add(HOLD_BACK);
+            sql.add(nobodyOnTarget());
+            sql.addAll(swap());
+            sql.add(DatabaseStatements.allowConnections(aside, false));
+            return sql;
+        }
+
+        @Override
+        public boolean executeIfNobodyOn(MaintenanceConnection connection) throws SQLException {
+            List<String> sql = new ArrayList<>(List.of(holdBack()));
+            sql.addAll(statements().subList(1, statements().size()));
+            sql.add("COMMIT");
+            try {
+                connection.executeDdl(String.join("; ", sql));
+                return true;
+            } catch (SQLException e) {
+                try {
+                    connection.executeUndo("ROLLBACK");
+                } catch (SQLException rollback) {
+                    e.addSuppressed(rollback);
+                    throw e;
+                }
+                if (SqlState.DIVISION_BY_ZERO.is(e)
+                        || SqlState.LOCK_NOT_AVAILABLE.is(e)
+                        || SqlState.OBJECT_IN_USE.is(e)) {
+                    return false;
+                }
+                throw e;
+            }
+        }
+
+        private String nobodyOnTarget() {
+            return String.format(java.util.Locale.ROOT, SessionQueries.NOBODY_ON, SqlText.literal(target.value()));
+        }
+    }
 
     /** The same swap for a free name (no target to move aside). */
     NameSwap withoutAside() {

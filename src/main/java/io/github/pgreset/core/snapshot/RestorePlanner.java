@@ -116,7 +116,8 @@ public final class RestorePlanner {
         NameSwap swapIn = new NameSwap(names.target(), copy, names.aside(), Marks.ASIDE, context.superuser());
         // the leftovers' repair reopens a target a stopped goal left closed: the swap plans from the row it leaves
         DatabaseRow target = state.repaired(names.target()).catalog().database();
-        DropPlan swap = drops.swap(state, target, new DropPlanner.Swap(swapIn, swapIn.withoutAside()), copyLeft);
+        DropPlan swap = drops.swap(
+                state, target, new DropPlanner.Swap(swapIn, swapIn.withoutAside(), swapIn.whenNobodyOn()), copyLeft);
         return new RestorePlan(new Plan(steps).then(swap.plan()), leftovers, null, null, swapPrepared, method, swap);
     }
 

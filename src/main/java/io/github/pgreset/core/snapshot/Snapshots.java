@@ -150,9 +150,9 @@ public final class Snapshots {
         related.add(names.prepared());
         if (lock) {
             lock = false;
-            return GoalLock.lockAndRead(connection, target, related, progress);
+            return GoalLock.lockAndRead(connection, target, related, true, progress);
         }
-        return CatalogQueries.targetState(connection, names.target(), related);
+        return CatalogQueries.targetState(connection, names.target(), related, true);
     }
 
     /** How to copy {@code source} ({@link CopyMethod#choose}); before 15 there is nothing to choose or read. */

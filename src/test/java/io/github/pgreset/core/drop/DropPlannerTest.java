@@ -239,11 +239,54 @@ class DropPlannerTest {
         assertThat(done.terminated()).as("nothing ran yet").isEmpty();
     }
 
-    /** A restore's swap as the drop plan sees it: two final steps, which a snapshot's planner builds. */
+    /**
+     * A restore's swap as the drop plan sees it: the final steps a snapshot's planner builds, with the swap tried
+     * before closing for a superuser.
+     */
     private static DropPlanner.Swap swap(boolean superuser) {
         FinalStep aside = FinalStep.of("ALTER DATABASE \"chat\" RENAME TO \"chat_pgreset_old\"; ALTER DATABASE "
                 + "\"chat_next\" RENAME TO \"chat\"");
-        return new DropPlanner.Swap(aside, FinalStep.of("ALTER DATABASE \"chat_next\" RENAME TO \"chat\""));
+        FinalStep.WhenNobodyOn unclosed = !superuser
+                ? null
+                : new FinalStep.WhenNobodyOn() {
+                    @Override
+                    public List<String> statements() {
+                        return List.of("LOCK TABLE pg_catalog.pg_database IN ACCESS EXCLUSIVE MODE", "SELECT 1 / 0");
+                    }
+
+                    @Override
+                    public boolean executeIfNobodyOn(
+                            io.github.pgreset.core.connection.MaintenanceConnection connection) {
+                        throw new AssertionError("planning runs nothing");
+                    }
+                };
+        return new DropPlanner.Swap(aside, FinalStep.of("ALTER DATABASE \"chat_next\" RENAME TO \"chat\""), unclosed);
+    }
+
+    @Test
+    void aSuperusersRestoreOfADatabaseNobodyIsOnSwapsFirstAndClosesOnlyIfSomebodyCame() {
+        DropPlanner.Swap swap = swap(true);
+        Step.Undo copyLeft =
+                new Step.Undo("dropped the unfinished copy", "DROP DATABASE IF EXISTS \"chat_pgreset_next\"");
+        for (ServerVersion version : List.of(V96, V12, V18)) {
+            DropPlan idle = new DropPlanner(context(version), FORCE, QUIET)
+                    .swap(state(database(null), List.of()), database(null), swap, copyLeft);
+            assertThat(names(idle.plan())).containsExactly("swap");
+            assertThat(idle.plan().statements())
+                    .isEqualTo(swap.asideWhenNobodyOn().statements());
+            assertThat(idle.plan().steps().get(0).purpose()).contains("which nobody is on", "blocking new connections");
+            assertThat(idle.plan().steps().get(0).settles()).containsExactly(copyLeft);
+            assertThat(idle.plan().steps().get(0).leaves()).isNull();
+
+            DropPlan busy = new DropPlanner(context(version), FORCE, QUIET)
+                    .swap(state(database(null), TWO), database(null), swap, copyLeft);
+            assertThat(names(busy.plan())).containsExactly("close", "terminate", "swap");
+        }
+        DropPlan rename = new DropPlanner(context(V18), NOT_FORCED, QUIET)
+                .swap(state(database(null), List.of()), database(null), swap, copyLeft);
+        assertThat(rename.plan().statements())
+                .as("pgreset.force=false: a plain swap")
+                .isEqualTo(swap.aside().statements());
     }
 
     @Test
