@@ -47,10 +47,10 @@ public abstract class AbstractPgResetMojo extends AbstractGoalMojo {
      * JDBC URL of the database to act on, the same value Flyway or Liquibase already use, e.g.
      * {@code jdbc:postgresql://localhost:5432/chat}. Query parameters (ssl, sslmode, ...) are passed to the driver.
      * Without it, the libpq environment is read: PGHOST, PGPORT, PGUSER, PGPASSWORD, PGDATABASE (defaults
-     * localhost and 5432).
+     * localhost and 5432) and PGSSLMODE.
      *
      * <p>Default: none: the libpq environment (PGHOST, PGPORT, PGUSER, PGPASSWORD,
-     * PGDATABASE, as psql reads it). Example: {@code -Dpgreset.url=jdbc:postgresql://localhost:5432/chat}.
+     * PGDATABASE, PGSSLMODE, as psql reads it). Example: {@code -Dpgreset.url=jdbc:postgresql://localhost:5432/chat}.
      *
      * @since 0.1.0
      */

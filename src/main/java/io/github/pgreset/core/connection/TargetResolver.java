@@ -14,7 +14,8 @@ import org.postgresql.Driver;
  *   <li>host and port: the URL; without a URL, PGHOST and PGPORT; else localhost:5432;
  *   <li>database: {@code database}; else the URL's; without a URL, PGDATABASE;
  *   <li>user: {@code username}; else the URL's {@code user}; else PGUSER; else the operating-system user (as libpq);
- *   <li>password: {@code password}; else the URL's {@code password}; else PGPASSWORD; else pgjdbc reads ~/.pgpass.
+ *   <li>password: {@code password}; else the URL's {@code password}; else PGPASSWORD; else pgjdbc reads ~/.pgpass;
+ *   <li>TLS: the URL's {@code sslmode} or {@code ssl}; without a URL, PGSSLMODE.
  * </ul>
  */
 public final class TargetResolver {
@@ -57,6 +58,10 @@ public final class TargetResolver {
         } else {
             hosts = hosts(environment.host(), environment.port(), "PGHOST/PGPORT");
             urlDatabase = environment.database();
+            if (environment.sslMode() != null) {
+                // pgjdbc knows libpq's modes by the same names (disable ... verify-full)
+                driverProperties.put("sslmode", environment.sslMode());
+            }
         }
 
         String database = first(LibpqEnvironment.blankToNull(request.database()), urlDatabase);

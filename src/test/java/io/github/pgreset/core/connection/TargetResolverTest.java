@@ -57,6 +57,21 @@ class TargetResolverTest {
     }
 
     @Test
+    void withoutAUrlPgsslmodeAsksForTlsAsPsqlWould() {
+        Target t = resolve(LibpqEnvironment.of(Map.of("PGSSLMODE", "require")), null, "chat", null, null);
+        assertThat(t.connection().driverProperties()).containsEntry("sslmode", "require");
+        Target fromUrl = resolve(
+                LibpqEnvironment.of(Map.of("PGSSLMODE", "require")),
+                "jdbc:postgresql://localhost/chat",
+                null,
+                null,
+                null);
+        assertThat(fromUrl.connection().driverProperties())
+                .as("the URL says it all, as for Flyway")
+                .doesNotContainKey("sslmode");
+    }
+
+    @Test
     void defaultsAreLocalhost5432AndTheOperatingSystemUser() {
         Target t = resolve(NO_ENV, null, "chat", null, null);
         assertThat(t.connection().hosts()).containsExactly(new HostPort("localhost", 5432));
