@@ -42,6 +42,21 @@ class FailureMessagesTest {
     }
 
     @Test
+    void aServerWithoutTlsIsNotCalledUnreachableWhenSslmodeAsksForIt() {
+        PSQLException pgjdbc = new PSQLException("The server does not support SSL.", PSQLState.CONNECTION_REJECTED);
+        ConnectionSettings requiring = new ConnectionSettings(
+                List.of(new HostPort("localhost", 5432)), "app", "secret", null, Map.of("sslmode", "require"));
+
+        PgResetException failure = ServerFailures.connectFailure(pgjdbc, requiring, "postgres");
+
+        assertThat(failure.getMessage())
+                .isEqualTo(
+                        "Cannot connect to PostgreSQL at localhost:5432 with sslmode=require (pgreset.url's, or "
+                                + "PGSSLMODE without a url): The server does not support SSL. Turn ssl on in the server's "
+                                + "postgresql.conf, or ask for less: sslmode=prefer (or disable) in pgreset.url, or PGSSLMODE.");
+    }
+
+    @Test
     void aRefusedConnectionEndsOneSentenceBeforeTheAdvice() {
         PSQLException refused = new PSQLException(
                 "Connection to localhost:5432 refused. Check that the hostname and port are correct and that the "

@@ -3,6 +3,7 @@ package io.github.pgreset.core.connection;
 import java.net.UnknownHostException;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 
@@ -94,6 +95,17 @@ public final class ServerFailures {
                     "PostgreSQL at " + where + " asks role " + settings.user() + " for a password (database "
                             + database + "), and none was given: " + server + ". Give it with a settings.xml <server> "
                             + "(pgreset.serverId), pgreset.password, PGPASSWORD or ~/.pgpass.",
+                    e);
+        }
+        String sslMode = settings.driverProperties().get("sslmode");
+        if (SqlState.CONNECTION_REJECTED.is(e)
+                && List.of("require", "verify-ca", "verify-full").contains(sslMode)) {
+            // pgjdbc's "The server does not support SSL."
+            return new PgResetException(
+                    Problem.UNREACHABLE,
+                    "Cannot connect to PostgreSQL at " + where + " with sslmode=" + sslMode + " (pgreset.url's, or "
+                            + "PGSSLMODE without a url): " + server + ". Turn ssl on in the server's postgresql.conf, "
+                            + "or ask for less: sslmode=prefer (or disable) in pgreset.url, or PGSSLMODE.",
                     e);
         }
         if (SqlState.authenticationFailed(e)) {
