@@ -387,7 +387,8 @@ public final class ResetBenchmark {
             rows.add(new String[] {what + ": raw FILE_COPY, file_copy_method clone", ms(clone), "", ""});
             rows.add(new String[] {what + ": raw WAL_LOG", ms(walLog), "", ""});
             rows.add(new String[] {
-                what + ": `snapshot` (auto) against the raw FILE_COPY copy",
+                what + ": `snapshot` (auto), back to back (each after the previous one's next copy), against the raw"
+                        + " FILE_COPY copies made after them",
                 ms(copy),
                 ms(snapshot),
                 String.format("%.2f× (%.1f× faster)", snapshot / copy, copy / snapshot)

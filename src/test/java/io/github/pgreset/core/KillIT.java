@@ -142,6 +142,9 @@ class KillIT {
         if (c.client()) {
             try (Connection client = server.connect(chat, "kill-it-client")) {
                 output = stop(server, c, chat, signal);
+                assertThat(PgServer.alive(client))
+                        .as("the client, ended by the close before the stop; it said %s", output)
+                        .isFalse();
             }
         } else {
             output = stop(server, c, chat, signal);
