@@ -71,8 +71,10 @@ public record NameSwap(
 
         @Override
         public boolean executeIfNobodyOn(MaintenanceConnection connection) throws SQLException {
+            // the hold-back with its lock timeouts in place of the bare LOCK the dry run shows
+            List<String> planned = statements();
             List<String> sql = new ArrayList<>(List.of(holdBack()));
-            sql.addAll(statements().subList(1, statements().size()));
+            sql.addAll(planned.subList(1, planned.size()));
             sql.add("COMMIT");
             try {
                 connection.executeDdl(String.join("; ", sql));
