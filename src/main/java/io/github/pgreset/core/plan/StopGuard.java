@@ -21,6 +21,7 @@ public final class StopGuard implements AutoCloseable {
     private final MaintenanceConnection connection;
     private final ProgressListener progress;
     private final CountDownLatch ended = new CountDownLatch(1);
+    private final java.util.concurrent.atomic.AtomicBoolean said = new java.util.concurrent.atomic.AtomicBoolean();
     private final Thread hook;
 
     private StopGuard(MaintenanceConnection connection, ProgressListener progress) {
@@ -53,13 +54,25 @@ public final class StopGuard implements AutoCloseable {
             Thread.currentThread().interrupt();
             finished = false;
         }
+        if (!finished) {
+            say("; it had not finished within " + GRACE.toSeconds() + " s: the next pgreset goal on the database "
+                    + "repairs what is left.");
+        }
+    }
+
+    /**
+     * The one line that says what the stopped plan put back. The goal's own thread says it when the plan has ended,
+     * before its failure reaches Maven, so that it stands before Maven's BUILD FAILURE, not somewhere in it; the hook
+     * says it only when the plan did not end in time.
+     */
+    private void say(String end) {
+        if (!said.compareAndSet(false, true)) {
+            return;
+        }
         List<String> putBack = connection.putBack();
         String line = "pgreset was stopped; "
                 + (putBack.isEmpty() ? "nothing it had begun needed putting back" : "it " + String.join("; ", putBack))
-                + (finished
-                        ? "."
-                        : "; it had not finished within " + GRACE.toSeconds() + " s: the next pgreset goal on the "
-                                + "database repairs what is left.");
+                + end;
         try {
             progress.info(line);
         } catch (RuntimeException closed) {
@@ -70,6 +83,9 @@ public final class StopGuard implements AutoCloseable {
 
     @Override
     public void close() {
+        if (connection.stopped()) {
+            say(".");
+        }
         ended.countDown();
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
