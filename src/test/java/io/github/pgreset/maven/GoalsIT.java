@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.github.pgreset.core.catalog.Marks;
 import io.github.pgreset.core.connection.SqlText;
 import io.github.pgreset.testing.PgServer;
 import io.github.pgreset.testing.PostgresTest;
@@ -166,6 +167,8 @@ class GoalsIT {
         CapturingLog restoreLog = configure(restore, server, chat);
 
         snapshot.execute();
+        // the snapshot's build ends only when its next copy is made; this harness has no build to end
+        awaitNextCopy(server, chat + "_next");
         server.executeIn(chat, "CREATE TABLE written_by_tests (id int)");
         restore.execute();
 
@@ -271,11 +274,20 @@ class GoalsIT {
         return chat;
     }
 
+    /**
+     * Waits until {@code <database>_next} is the finished copy of the snapshot {@code <database>_snapshot} is now (a
+     * copy of a snapshot it replaced is not).
+     */
     private static void awaitNextCopy(PgServer server, String copy) {
+        String snapshot = copy.substring(0, copy.length() - "_next".length()) + "_snapshot";
+        long snapshotOid = server.query(
+                        "SELECT oid FROM pg_database WHERE datname = " + SqlText.literal(snapshot), rs -> rs.getLong(1))
+                .get(0);
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
         while (!server.query(
                         "SELECT count(*) FROM pg_database WHERE datname = " + SqlText.literal(copy)
-                                + " AND shobj_description(oid, 'pg_database') LIKE 'pgreset: copy of snapshot%'",
+                                + " AND shobj_description(oid, 'pg_database') = "
+                                + SqlText.literal(Marks.copy(snapshotOid)),
                         rs -> rs.getInt(1))
                 .equals(List.of(1))) {
             if (System.nanoTime() > deadline) {

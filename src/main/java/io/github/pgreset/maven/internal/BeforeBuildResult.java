@@ -16,19 +16,23 @@ import org.apache.maven.execution.MavenSession;
  */
 public final class BeforeBuildResult implements ExecutionListener {
     private final ExecutionListener next;
-    private final List<Runnable> waits = new CopyOnWriteArrayList<>();
+    private final List<Wait> waits = new CopyOnWriteArrayList<>();
+
+    /** A wait, and what it is for: the database whose goals must not start before it is done. */
+    private record Wait(String what, Runnable work) {}
 
     private BeforeBuildResult(ExecutionListener next) {
         this.next = next;
     }
 
     /**
-     * Runs {@code wait} when the build ends, before its result is printed.
+     * Runs {@code wait} when the build ends, before its result is printed, or before the next goal on {@code what}
+     * ({@link #finishNow(MavenSession, String)}).
      *
      * @return false when there is no build to wait for (a goal run outside a Maven session, as by a test harness):
      *     then nothing waits and the work finishes on its own
      */
-    public static boolean register(MavenSession session, Runnable wait) {
+    public static boolean register(MavenSession session, String what, Runnable wait) {
         MavenExecutionRequest request = session == null ? null : session.getRequest();
         if (request == null) {
             return false;
@@ -42,7 +46,7 @@ public final class BeforeBuildResult implements ExecutionListener {
                 before = new BeforeBuildResult(current);
                 request.setExecutionListener(before);
             }
-            before.waits.add(wait);
+            before.waits.add(new Wait(what, wait));
         }
         return true;
     }
@@ -52,23 +56,32 @@ public final class BeforeBuildResult implements ExecutionListener {
      * stops the server that work runs on.
      */
     public static void finishNow(MavenSession session) {
+        finishNow(session, null);
+    }
+
+    /**
+     * Finishes now the work goals left running in this build on {@code what} ({@code null}: on anything), before a
+     * goal that works on it too: {@code mvn pgreset:snapshot pgreset:restore} restores from the copy the snapshot
+     * made, rather than racing it for the database.
+     */
+    public static void finishNow(MavenSession session, String what) {
         MavenExecutionRequest request = session == null ? null : session.getRequest();
         if (request != null && request.getExecutionListener() instanceof BeforeBuildResult before) {
-            before.finish();
+            before.finish(what);
         }
     }
 
-    private void finish() {
-        for (Runnable wait : waits) {
-            if (waits.remove(wait)) {
-                wait.run();
+    private void finish(String what) {
+        for (Wait wait : waits) {
+            if ((what == null || what.equals(wait.what())) && waits.remove(wait)) {
+                wait.work().run();
             }
         }
     }
 
     @Override
     public void sessionEnded(ExecutionEvent event) {
-        finish();
+        finish(null);
         if (next != null) {
             next.sessionEnded(event);
         }

@@ -33,7 +33,7 @@ public final class NextCopyWhileBuilding {
         NextCopy next = NextCopy.start(service, options);
         String copy = "the next copy of \"" + names.snapshot() + "\" for \"" + names.target() + "\"";
         log.debug("Preparing " + copy + " in the background; the build waits for it before it ends.");
-        BeforeBuildResult.register(session, () -> {
+        BeforeBuildResult.register(session, what(service, names), () -> {
             try {
                 Duration took = next.await(timeout.plus(AWAIT_MARGIN));
                 log.info(
@@ -49,6 +49,19 @@ public final class NextCopyWhileBuilding {
                         + " The next restore clones the snapshot instead.");
             }
         });
+    }
+
+    /**
+     * Finishes first the next copy this build is still making for the same database, which the goal about to run
+     * would race for it (the goal lock would make it wait, and it would restore without the copy or snapshot twice).
+     */
+    public static void finishBefore(MavenSession session, ResetService service, SnapshotNames names) {
+        BeforeBuildResult.finishNow(session, what(service, names));
+    }
+
+    /** {@code localhost:5432/chat}: the database a next copy is for. */
+    private static String what(ResetService service, SnapshotNames names) {
+        return service.target().connection().location() + "/" + names.target().value();
     }
 
     /** Holds the thread that would print the build's result until the stopping JVM halts (a bounded wait). */

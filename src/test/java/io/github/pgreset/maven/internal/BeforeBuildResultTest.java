@@ -39,9 +39,9 @@ class BeforeBuildResultTest {
         MavenExecutionRequest request = new DefaultMavenExecutionRequest().setExecutionListener(maven);
         MavenSession session = session(request);
 
-        assertThat(BeforeBuildResult.register(session, () -> seen.add("copy of chat ready")))
+        assertThat(BeforeBuildResult.register(session, "chat", () -> seen.add("copy of chat ready")))
                 .isTrue();
-        assertThat(BeforeBuildResult.register(session, () -> seen.add("copy of billing ready")))
+        assertThat(BeforeBuildResult.register(session, "billing", () -> seen.add("copy of billing ready")))
                 .isTrue();
         request.getExecutionListener().mojoSucceeded(null);
         request.getExecutionListener().sessionEnded(null);
@@ -58,15 +58,32 @@ class BeforeBuildResultTest {
     void aBuildWithoutAListenerStillRunsTheWaits() {
         MavenExecutionRequest request = new DefaultMavenExecutionRequest();
 
-        BeforeBuildResult.register(session(request), () -> seen.add("copy ready"));
+        BeforeBuildResult.register(session(request), "chat", () -> seen.add("copy ready"));
         request.getExecutionListener().sessionEnded(null);
 
         assertThat(seen).containsExactly("copy ready");
     }
 
     @Test
+    void aGoalOnADatabaseFirstFinishesWhatTheBuildLeftRunningForItAndOnlyThat() {
+        MavenExecutionRequest request = new DefaultMavenExecutionRequest().setExecutionListener(maven);
+        MavenSession session = session(request);
+        BeforeBuildResult.register(session, "localhost:5432/chat", () -> seen.add("copy of chat ready"));
+        BeforeBuildResult.register(session, "localhost:5432/billing", () -> seen.add("copy of billing ready"));
+
+        BeforeBuildResult.finishNow(session, "localhost:5432/chat");
+        seen.add("restore of chat");
+        request.getExecutionListener().sessionEnded(null);
+
+        assertThat(seen)
+                .containsExactly(
+                        "copy of chat ready", "restore of chat", "copy of billing ready", "maven: BUILD SUCCESS");
+    }
+
+    @Test
     void withoutABuildNothingWaits() {
-        assertThat(BeforeBuildResult.register(null, () -> seen.add("never"))).isFalse();
+        assertThat(BeforeBuildResult.register(null, "chat", () -> seen.add("never")))
+                .isFalse();
         assertThat(seen).isEmpty();
     }
 }
