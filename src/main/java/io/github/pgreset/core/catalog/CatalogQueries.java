@@ -23,7 +23,7 @@ public final class CatalogQueries {
 
     /**
      * The target's catalog row, its sessions and prepared transactions, with the rows of {@code related} databases
-     * (a snapshot, its prepared copy and working names), in one round trip (four statements, four results). Without
+     * (a snapshot, its prepared copy and working names), in one round trip (three statements, four with blockers). Without
      * {@code blockers}, what no termination clears is not read, and the state has none ({@code DropPlanner.readsBlockers}
      * says which plans need them).
      *
@@ -82,22 +82,18 @@ public final class CatalogQueries {
         return blockers ? List.of(names.toArray(String[]::new), n, n, n, n) : List.of(names.toArray(String[]::new), n);
     }
 
+    /** The row of {@link #server}. */
+    private record Server(boolean first, boolean inRecovery, boolean readOnly, boolean mayCreateDatabases) {}
+
     private static AfterFirst targetState(Statement executed, DatabaseName name, boolean withBlockers)
             throws SQLException {
-        AfterFirst server = only(
+        Server server = only(
                         executed,
-                        rs -> new AfterFirst(
+                        rs -> new Server(
                                 rs.getBoolean("first"),
-                                new TargetState(
-                                        new CatalogRow(
-                                                null,
-                                                rs.getBoolean("in_recovery"),
-                                                rs.getBoolean("read_only"),
-                                                rs.getBoolean("may_create")),
-                                        List.of(),
-                                        List.of(),
-                                        List.of(),
-                                        Map.of())))
+                                rs.getBoolean("in_recovery"),
+                                rs.getBoolean("read_only"),
+                                rs.getBoolean("may_create")))
                 .get(0);
         executed.getMoreResults();
         Map<DatabaseName, DatabaseRow> rows = new LinkedHashMap<>();
@@ -119,9 +115,8 @@ public final class CatalogQueries {
                 return blocker;
             });
         }
-        CatalogRow facts = server.state().catalog();
         CatalogRow catalog =
-                new CatalogRow(rows.get(name), facts.inRecovery(), facts.readOnly(), facts.mayCreateDatabases());
+                new CatalogRow(rows.get(name), server.inRecovery(), server.readOnly(), server.mayCreateDatabases());
         return new AfterFirst(server.first(), new TargetState(catalog, sessions, prepared, blockers, rows));
     }
 

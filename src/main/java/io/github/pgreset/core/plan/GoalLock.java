@@ -43,8 +43,8 @@ public final class GoalLock {
 
     /**
      * Takes the lock and reads what the goal plans from ({@link CatalogQueries#targetState}, what no termination clears
-     * with {@code blockers}) in one round trip; when
-     * another goal holds the lock, waits for it (saying so) and reads again, since that goal changed what was read.
+     * with {@code blockers}) in one round trip; when another goal holds the lock, waits for it (saying so) and reads
+     * again, since that goal changed what was read.
      */
     public static TargetState lockAndRead(
             MaintenanceConnection connection,
