@@ -18,6 +18,7 @@ import io.github.pgreset.core.server.LocalServer;
 import io.github.pgreset.core.server.LocalServers;
 import io.github.pgreset.maven.internal.CommandLineProperties;
 import io.github.pgreset.maven.internal.MavenProgress;
+import io.github.pgreset.maven.internal.NextCopyWhileBuilding;
 import io.github.pgreset.maven.internal.ResultLog;
 import io.github.pgreset.maven.internal.ServerCredentials;
 import io.github.pgreset.maven.internal.SeveralDatabases;
@@ -205,13 +206,14 @@ public abstract class AbstractPgResetMojo extends AbstractGoalMojo {
                         several,
                         clock,
                         reportFile,
-                        service -> run(service, new ResultLog(getLog(), goal(), service.target(), GoalClock.start())));
+                        service -> runAfterPendingWork(
+                                service, new ResultLog(getLog(), goal(), service.target(), GoalClock.start())));
                 if (failure != null) {
                     fail(failure.message(), failure.problem(), null);
                 }
                 return;
             }
-            GoalReport report = run(
+            GoalReport report = runAfterPendingWork(
                     new ResetService(resetSettings, new MavenProgress(getLog())),
                     new ResultLog(getLog(), goal(), target, clock));
             if (reportFile != null) {
@@ -293,6 +295,16 @@ public abstract class AbstractPgResetMojo extends AbstractGoalMojo {
 
     /** Calls the service and hands its result to {@code results}, which logs it and makes the report of it. */
     protected abstract GoalReport run(ResetService service, ResultLog results);
+
+    /**
+     * {@link #run}, once the next copy this build is still making for the same database is done: a goal on it would
+     * race that copy (the goal lock would make it wait; a restore would clone the snapshot rather than swap the copy
+     * in). {@code mvn pgreset:snapshot pgreset:restore} restores from the copy the snapshot made.
+     */
+    private GoalReport runAfterPendingWork(ResetService service, ResultLog results) {
+        NextCopyWhileBuilding.finishBefore(session(), service.target());
+        return run(service, results);
+    }
 
     protected final boolean dryRun() {
         return dryRun;

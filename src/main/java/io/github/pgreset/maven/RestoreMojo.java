@@ -95,8 +95,6 @@ public class RestoreMojo extends AbstractDropMojo {
     @Override
     protected GoalReport run(ResetService service, ResultLog results) {
         SnapshotOptions options = snapshotOptions();
-        NextCopyWhileBuilding.finishBefore(
-                session(), service, options.names(service.target().database()));
         RestoreResult result = service.restore(dropOptions(), options);
         GoalReport report = results.restored(result);
         if (!result.dryRun() && result.stale() == null) {

@@ -86,8 +86,6 @@ public class SnapshotMojo extends AbstractPgResetMojo {
             throw new PgResetException(Problem.CONFIGURATION, refusal);
         });
         SnapshotOptions options = snapshotOptions();
-        NextCopyWhileBuilding.finishBefore(
-                session(), service, options.names(service.target().database()));
         SnapshotResult result = service.snapshot(options, false);
         if (!result.dryRun() && !result.upToDate()) {
             // the snapshot it replaced is dropped, and the copy the next restore swaps in made, while the tests run (a

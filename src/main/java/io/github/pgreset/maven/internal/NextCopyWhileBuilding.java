@@ -4,6 +4,7 @@ import io.github.pgreset.core.NextCopy;
 import io.github.pgreset.core.ResetService;
 import io.github.pgreset.core.connection.PgResetException;
 import io.github.pgreset.core.connection.Problem;
+import io.github.pgreset.core.connection.Target;
 import io.github.pgreset.core.snapshot.SnapshotNames;
 import io.github.pgreset.core.snapshot.SnapshotOptions;
 import java.time.Duration;
@@ -33,7 +34,7 @@ public final class NextCopyWhileBuilding {
         NextCopy next = NextCopy.start(service, options);
         String copy = "the next copy of \"" + names.snapshot() + "\" for \"" + names.target() + "\"";
         log.debug("Preparing " + copy + " in the background; the build waits for it before it ends.");
-        BeforeBuildResult.register(session, what(service, names), () -> {
+        BeforeBuildResult.register(session, what(service.target()), () -> {
             try {
                 Duration took = next.await(timeout.plus(AWAIT_MARGIN));
                 log.info(
@@ -52,16 +53,17 @@ public final class NextCopyWhileBuilding {
     }
 
     /**
-     * Finishes first the next copy this build is still making for the same database, which the goal about to run
-     * would race for it (the goal lock would make it wait, and it would restore without the copy or snapshot twice).
+     * Finishes first the next copy this build is still making for {@code target}, before another goal on it, which
+     * would race the copy for the database (the goal lock would make it wait; a restore would clone the snapshot
+     * instead of swapping the copy in).
      */
-    public static void finishBefore(MavenSession session, ResetService service, SnapshotNames names) {
-        BeforeBuildResult.finishNow(session, what(service, names));
+    public static void finishBefore(MavenSession session, Target target) {
+        BeforeBuildResult.finishNow(session, what(target));
     }
 
-    /** {@code localhost:5432/chat}: the database a next copy is for. */
-    private static String what(ResetService service, SnapshotNames names) {
-        return service.target().connection().location() + "/" + names.target().value();
+    /** {@code localhost:5432/chat}: the database a next copy is for (the target of the goal that started it). */
+    private static String what(Target target) {
+        return target.connection().location() + "/" + target.database().value();
     }
 
     /** Holds the thread that would print the build's result until the stopping JVM halts (a bounded wait). */
