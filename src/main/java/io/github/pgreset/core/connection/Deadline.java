@@ -8,6 +8,15 @@ public record Deadline(long endNanos, Duration total) {
         return new Deadline(System.nanoTime() + timeout.toNanos(), timeout);
     }
 
+    /**
+     * {@code pgreset.timeout (60 s)}: the limit, as a message names it next to the parameter that raises it. Every
+     * deadline is pgreset.timeout from a goal's start.
+     */
+    public String describe() {
+        long millis = total.toMillis();
+        return "pgreset.timeout (" + (millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms") + ")";
+    }
+
     public Duration remaining() {
         return Duration.ofNanos(Math.max(0, endNanos - System.nanoTime()));
     }

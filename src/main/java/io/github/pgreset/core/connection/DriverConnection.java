@@ -33,8 +33,7 @@ final class DriverConnection {
         props.putIfAbsent("ApplicationName", "pgreset");
         props.setProperty("connectTimeout", String.valueOf(Math.min(CONNECT_TIMEOUT_SECONDS, remaining)));
         // a server that accepts but is slow to start the session (a storm of reconnecting pools on a small machine)
-        // gets
-        // what is left of pgreset.timeout; one that does not answer at all is given up after connectTimeout
+        // gets what is left of pgreset.timeout; one that does not answer at all is given up after connectTimeout
         props.setProperty("loginTimeout", String.valueOf(remaining));
         // a stuck server or network must not hang the build: the socket gives up a little after the deadline
         props.setProperty("socketTimeout", String.valueOf(remaining + 10));

@@ -300,7 +300,7 @@ public final class MaintenanceConnection implements AutoCloseable {
 
     /** A failure of a statement, as the user should read it ({@link ServerFailures#of}). */
     public PgResetException failure(SQLException e, String action) {
-        return ServerFailures.of(e, action, target, database, deadline.total(), stopped);
+        return ServerFailures.of(e, action, target, database, deadline, stopped);
     }
 
     /** Watches this connection while it is open (a {@code StopGuard}), closed with it. */

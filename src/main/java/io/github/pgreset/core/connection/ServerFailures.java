@@ -2,7 +2,6 @@ package io.github.pgreset.core.connection;
 
 import java.net.UnknownHostException;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.List;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
@@ -21,7 +20,7 @@ public final class ServerFailures {
      * @param stopped whether the JVM stopped the goal (the statement was canceled for that)
      */
     static PgResetException of(
-            SQLException e, String action, Target target, String database, Duration timeout, boolean stopped) {
+            SQLException e, String action, Target target, String database, Deadline deadline, boolean stopped) {
         String where = " (" + target.describe() + ", connected to " + database + ")";
         String server = serverText(e);
         if (stopped) {
@@ -51,8 +50,7 @@ public final class ServerFailures {
         if (SqlState.timedOut(e)) {
             return new PgResetException(
                     Problem.TIMEOUT,
-                    action + " did not finish within "
-                            + "pgreset.timeout (" + timeout.toSeconds() + " s)" + where + ": " + server
+                    action + " did not finish within " + deadline.describe() + where + ": " + server
                             + ". Raise pgreset.timeout, or find the session that holds a lock on the database with "
                             + "mvn pgreset:sessions.",
                     e);

@@ -252,8 +252,8 @@ public final class DropSteps {
             if (!holders.isEmpty()) {
                 return new PgResetException(
                         Problem.TIMEOUT,
-                        action + " waited for the lock on the database for pgreset.timeout ("
-                                + connection.deadline().total().toSeconds() + " s) in vain; it is held by:\n  - "
+                        action + " waited for the lock on the database for "
+                                + connection.deadline().describe() + " in vain; it is held by:\n  - "
                                 + String.join("\n  - ", holders) + "\nEnd that transaction (COMMIT or ROLLBACK, or "
                                 + "terminate the session; a prepared transaction: ROLLBACK PREPARED) and run the goal "
                                 + "again.",
@@ -269,8 +269,8 @@ public final class DropSteps {
                 .collect(Collectors.joining("\n"));
         return new PgResetException(
                 Problem.TIMEOUT,
-                "Could not drop " + context.target().describe() + " within pgreset.timeout ("
-                        + connection.deadline().total().toSeconds() + " s): " + what + "."
+                "Could not drop " + context.target().describe() + " within "
+                        + connection.deadline().describe() + ": " + what + "."
                         + (clients.isEmpty() ? "" : " These sessions kept coming back:\n" + clients + "\n")
                         + " Stop those clients, or raise pgreset.timeout.");
     }

@@ -81,8 +81,7 @@ public final class GoalLock {
                 throw new PgResetException(
                         Problem.TIMEOUT,
                         "Another pgreset goal kept working on " + target.describe() + " for longer than "
-                                + "pgreset.timeout ("
-                                + connection.deadline().total().toSeconds() + " s)"
+                                + connection.deadline().describe()
                                 + (holders.isEmpty() ? "" : ": " + String.join(", ", holders))
                                 + ". Wait for that build, or raise pgreset.timeout.",
                         e);

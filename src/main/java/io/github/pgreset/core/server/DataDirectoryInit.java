@@ -42,7 +42,7 @@ final class DataDirectoryInit {
                                             + "; set pgreset.dataDirectory to a folder it can reach."
                                     : "."));
         }
-        if (account.switches() && !programs.canReach(existingAncestor(folder.root()))) {
+        if (account.switches() && !programs.canReach(existingAncestor(folder.root()), deadline)) {
             throw new PgResetException(
                     Problem.LOCAL_SERVER,
                     "The server would run as \"" + account.name() + "\", which cannot reach " + folder.root()

@@ -46,8 +46,8 @@ final class FileLock implements AutoCloseable {
                     channel.close();
                     throw new PgResetException(
                             Problem.TIMEOUT,
-                            "Another build kept " + what + " busy for longer than pgreset.timeout ("
-                                    + deadline.total().toSeconds() + " s); the lock is " + file
+                            "Another build kept " + what + " busy for longer than " + deadline.describe()
+                                    + "; the lock is " + file
                                     + ". Run again once it is done, or raise pgreset.timeout.");
                 }
                 pause = WAIT.next(pause);

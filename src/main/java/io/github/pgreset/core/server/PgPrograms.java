@@ -41,10 +41,8 @@ final class PgPrograms {
     }
 
     /** Whether the account can reach into {@code folder} (every folder above it searchable by it). */
-    boolean canReach(Path folder) {
-        return run(
-                        List.of("/bin/sh", "-c", "cd \"$1\"", "sh", folder.toString()),
-                        Deadline.after(java.time.Duration.ofSeconds(10)))
+    boolean canReach(Path folder, Deadline deadline) {
+        return run(List.of("/bin/sh", "-c", "cd \"$1\"", "sh", folder.toString()), deadline)
                 .succeeded();
     }
 
@@ -122,8 +120,8 @@ final class PgPrograms {
                     process.destroyForcibly();
                     throw new PgResetException(
                             Problem.TIMEOUT,
-                            String.join(" ", command) + " did not finish within pgreset.timeout ("
-                                    + deadline.total().toSeconds() + " s). Raise pgreset.timeout.");
+                            String.join(" ", command) + " did not finish within " + deadline.describe()
+                                    + ". Raise pgreset.timeout.");
                 }
             } finally {
                 try {

@@ -113,9 +113,8 @@ public final class SessionTerminator {
             throw new PgResetException(
                     Problem.TIMEOUT,
                     "Terminated the sessions on " + where + ", but backends " + termination.stillRunning()
-                            + " had not exited within pgreset.timeout ("
-                            + connection.deadline().total().toSeconds()
-                            + " s). Raise pgreset.timeout.");
+                            + " had not exited within " + connection.deadline().describe()
+                            + ". Raise pgreset.timeout.");
         }
         return termination.terminated();
     }

@@ -112,8 +112,8 @@ public final class SnapshotCopy {
     private PgResetException timeout(MaintenanceConnection connection, String what) {
         return new PgResetException(
                 Problem.TIMEOUT,
-                "Could not snapshot " + context.describe(source) + " within pgreset.timeout ("
-                        + connection.deadline().total().toSeconds() + " s): " + what
+                "Could not snapshot " + context.describe(source) + " within "
+                        + connection.deadline().describe() + ": " + what
                         + ". Stop the clients of that database, or raise pgreset.timeout.");
     }
 }

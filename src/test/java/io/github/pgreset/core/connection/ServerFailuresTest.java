@@ -21,7 +21,8 @@ class ServerFailuresTest {
     private static final Target TARGET = new Target(SETTINGS, new DatabaseName("chat"));
 
     private static PgResetException of(SQLException e) {
-        return ServerFailures.of(e, "Dropping database \"chat\"", TARGET, "postgres", Duration.ofSeconds(30), false);
+        return ServerFailures.of(
+                e, "Dropping database \"chat\"", TARGET, "postgres", Deadline.after(Duration.ofSeconds(30)), false);
     }
 
     @Test
@@ -61,7 +62,7 @@ class ServerFailuresTest {
                 "Copying database \"chat\"",
                 TARGET,
                 "postgres",
-                Duration.ofSeconds(30),
+                Deadline.after(Duration.ofSeconds(30)),
                 true);
         assertThat(stopped.problem()).isEqualTo(Problem.STOPPED);
         assertThat(stopped.getMessage()).startsWith("Copying database \"chat\" was canceled: pgreset was stopped");

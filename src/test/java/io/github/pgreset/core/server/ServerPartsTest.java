@@ -71,7 +71,7 @@ class ServerPartsTest {
                     PgResetException.class);
             assertThat(busy.problem()).isEqualTo(Problem.TIMEOUT);
             assertThat(busy.getMessage())
-                    .startsWith("Another build kept the server in /x busy for longer than pgreset.timeout (0 s)")
+                    .startsWith("Another build kept the server in /x busy for longer than pgreset.timeout (50 ms)")
                     .contains(file.toString());
         }
         try (FileLock again = FileLock.take(file, "the server in /x", Deadline.after(Duration.ofSeconds(5)))) {
