@@ -21,6 +21,11 @@ public record Deadline(long endNanos, Duration total) {
         return Duration.ofNanos(Math.max(0, endNanos - System.nanoTime()));
     }
 
+    /** How long ago the goal started (its timeout began). */
+    public Duration elapsed() {
+        return Duration.ofNanos(System.nanoTime() - (endNanos - total.toNanos()));
+    }
+
     public boolean expired() {
         return endNanos - System.nanoTime() <= 0;
     }

@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.postgresql.PGConnection;
@@ -213,11 +214,22 @@ public final class MaintenanceConnection implements AutoCloseable {
         }
     }
 
+    /**
+     * The JDBC query timeout of a statement sent now, in whole seconds, 0 for none: what is left of the deadline. In
+     * the goal's first second there is none. The session's statement_timeout, the whole of pgreset.timeout set as it
+     * connected, then ends a statement exactly when the query timeout would, as that rounds what is left up to whole
+     * seconds; and pgjdbc would start a timer thread for the connection and a task per statement (0.4 ms of an idle
+     * drop).
+     */
+    static int queryTimeoutSeconds(Deadline deadline) {
+        return deadline.elapsed().compareTo(Duration.ofSeconds(1)) < 0 ? 0 : deadline.remainingSecondsAtLeastOne();
+    }
+
     /** The statement with its parameters bound, bounded by what is left of the deadline. */
     private PreparedStatement prepare(String sql, List<Object> parameters) throws SQLException {
         PreparedStatement statement = jdbc.prepareStatement(sql);
         try {
-            statement.setQueryTimeout(deadline.remainingSecondsAtLeastOne());
+            statement.setQueryTimeout(queryTimeoutSeconds(deadline));
             for (int i = 0; i < parameters.size(); i++) {
                 Object value = parameters.get(i);
                 if (value instanceof String text) {
@@ -250,7 +262,7 @@ public final class MaintenanceConnection implements AutoCloseable {
     public void executeUndo(String sql) throws SQLException {
         for (int attempt = 1; ; attempt++) {
             try (Statement statement = jdbc.createStatement()) {
-                statement.setQueryTimeout(deadline.remainingSecondsAtLeastOne());
+                statement.setQueryTimeout(queryTimeoutSeconds(deadline));
                 statement.execute(sql);
                 return;
             } catch (SQLException e) {

@@ -36,6 +36,19 @@ class DeadlineTest {
     }
 
     @Test
+    void statementsOfTheFirstSecondAreLeftToTheSessionsStatementTimeout() {
+        assertThat(MaintenanceConnection.queryTimeoutSeconds(Deadline.after(Duration.ofSeconds(30))))
+                .as("in the first second: statement_timeout (30 s from the connection) ends it when 30 s would")
+                .isZero();
+        Deadline later =
+                new Deadline(System.nanoTime() + Duration.ofMillis(27_500).toNanos(), Duration.ofSeconds(30));
+        assertThat(later.elapsed()).isBetween(Duration.ofMillis(2500), Duration.ofMillis(3500));
+        assertThat(MaintenanceConnection.queryTimeoutSeconds(later))
+                .as("later: what is left, rounded up")
+                .isEqualTo(28);
+    }
+
+    @Test
     void aPauseShorterThanWhatIsLeftReturnsWithTimeLeft() {
         Deadline deadline = Deadline.after(Duration.ofSeconds(30));
         assertThat(deadline.pause(Duration.ofMillis(1))).isTrue();
