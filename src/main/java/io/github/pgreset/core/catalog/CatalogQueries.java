@@ -29,8 +29,8 @@ public final class CatalogQueries {
      *
      * <p>This is every goal's first read on a fresh backend, where each catalog, function and operator a statement
      * names is looked up for the first time. So it reads the catalogs and the functions behind the system views
-     * rather than the views (pg_stat_activity, pg_roles, pg_prepared_xacts, pg_replication_slots, and
-     * shobj_description), which the backend would first load and expand; it reads the target's row with the related
+     * rather than the views (pg_stat_activity, pg_roles, pg_prepared_xacts and pg_replication_slots), which the
+     * backend would first load and expand; it reads the target's row with the related
      * ones, sorts in Java and joins no more than it must: 5.5 ms became 2.4 ms on PostgreSQL 18.
      */
     public static TargetState targetState(
@@ -151,12 +151,12 @@ public final class CatalogQueries {
         return connection.query(forceBlockers(connection.version()), List.of(db, db, db), CatalogQueries::forceBlocker);
     }
 
-    /** pg_database's own OID (DatabaseRelationId, the same in every release): its rows' class in pg_shdescription. */
-    private static final int PG_DATABASE = 1262;
-
-    /** The database's comment, as shobj_description gives it, read from the catalog ({@code d} is pg_database). */
-    private static final String COMMENT = "(SELECT s.description FROM pg_shdescription s WHERE s.objoid = d.oid"
-            + " AND s.classoid = " + PG_DATABASE + ") AS comment";
+    /**
+     * The database's comment ({@code d} is pg_database). The function, not a subquery on pg_shdescription: a fresh
+     * backend plans the subquery's index scan for each read, 0.2-0.26 ms more of the whole read on PostgreSQL 18 (and
+     * 0.02-0.08 ms on 12 and 13).
+     */
+    private static final String COMMENT = "shobj_description(d.oid, 'pg_database') AS comment";
 
     /**
      * What the server allows the plugin's session, in one row, after {@code first} (a boolean expression with one
