@@ -23,15 +23,15 @@ public final class CatalogQueries {
 
     /**
      * The target's catalog row, its sessions and prepared transactions, with the rows of {@code related} databases
-     * (a snapshot, its prepared copy and working names), in one round trip (three statements, four with blockers). Without
-     * {@code blockers}, what no termination clears is not read, and the state has none ({@code DropPlanner.readsBlockers}
-     * says which plans need them).
+     * (a snapshot, its prepared copy and working names), in one round trip (three statements, four with blockers).
+     * Without {@code blockers}, what no termination clears is not read, and the state has none ({@code
+     * DropPlanner.readsBlockers} says which plans need them).
      *
      * <p>This is every goal's first read on a fresh backend, where each catalog, function and operator a statement
      * names is looked up for the first time. So it reads the catalogs and the functions behind the system views
      * rather than the views (pg_stat_activity, pg_roles, pg_prepared_xacts and pg_replication_slots), which the
-     * backend would first load and expand; it reads the target's row with the related
-     * ones, sorts in Java and joins no more than it must: 5.5 ms became 2.4 ms on PostgreSQL 18.
+     * backend would first load and expand; it reads the target's row with the related ones, sorts in Java and joins no
+     * more than it must: 5.5 ms became 2.4 ms on PostgreSQL 18.
      */
     public static TargetState targetState(
             MaintenanceConnection connection, DatabaseName name, List<DatabaseName> related, boolean blockers) {

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * While a plan runs, a JVM shutdown hook (Ctrl-C, SIGTERM from an IDE's stop button or a cancelled CI job) that stops
@@ -21,7 +22,7 @@ public final class StopGuard implements AutoCloseable {
     private final MaintenanceConnection connection;
     private final ProgressListener progress;
     private final CountDownLatch ended = new CountDownLatch(1);
-    private final java.util.concurrent.atomic.AtomicBoolean said = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean said = new AtomicBoolean();
     private final Thread hook;
 
     private StopGuard(MaintenanceConnection connection, ProgressListener progress) {

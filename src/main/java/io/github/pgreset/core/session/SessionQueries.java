@@ -76,8 +76,9 @@ public final class SessionQueries {
     /**
      * Terminates every session {@link #list} returns that the role may terminate, in one round trip, and returns the
      * same rows with a {@code terminated} column, in no order ({@link #inOrder}). The aggregate signals every session
-     * before the first row is returned. The statement does not wait for the backends to exit: pg_terminate_backend(pid, timeout) (14+) waits
-     * for one pid after another and checks every 100 ms, far slower than polling {@link #STILL_RUNNING} afterwards.
+     * before the first row is returned. The statement does not wait for the backends to exit:
+     * pg_terminate_backend(pid, timeout) (14+) waits for one pid after another and checks every 100 ms, far slower than
+     * polling {@link #STILL_RUNNING} afterwards.
      */
     public static String terminate(ServerVersion version, boolean asSuperuser) {
         return "WITH victims AS (\n" + list(version, asSuperuser) + "\n),\n"
