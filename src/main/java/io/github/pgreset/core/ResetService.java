@@ -163,6 +163,7 @@ public final class ResetService {
         SnapshotNames names = options.names(target().database());
         requireAllowed(SafetyRules.Use.SNAPSHOT);
         requireDerivedDroppable(names);
+        sayShortened(names);
         try (MaintenanceConnection connection = openStoppable()) {
             if (settings.dryRun()) {
                 return new Snapshots(connection, target(), names, options, progress, false).snapshot(true);
@@ -187,6 +188,7 @@ public final class ResetService {
         SnapshotNames names = snapshotOptions.names(target().database());
         requireDroppable();
         requireDerivedDroppable(names);
+        sayShortened(names);
         try (MaintenanceConnection connection = openStoppable()) {
             return new Snapshots(connection, target(), names, snapshotOptions, progress, !settings.dryRun())
                     .restore(
@@ -254,6 +256,15 @@ public final class ResetService {
                             new Target(target().connection(), database),
                             target().connection().maintenanceDatabase(),
                             SafetyRules.Use.SNAPSHOT_NAME);
+        }
+    }
+
+    /** The names of a snapshot that did not fit PostgreSQL's 63 bytes, and what they are instead. */
+    private void sayShortened(SnapshotNames names) {
+        List<String> shortened = names.shortened();
+        if (!shortened.isEmpty()) {
+            progress.info("Names longer than PostgreSQL's " + DatabaseName.MAX_BYTES
+                    + " bytes, shortened with a digest: " + String.join(", ", shortened) + ".");
         }
     }
 

@@ -1,13 +1,16 @@
 package io.github.pgreset.maven;
 
+import io.github.pgreset.core.connection.DatabaseName;
 import io.github.pgreset.core.server.LocalServers;
 import io.github.pgreset.maven.internal.CommandLine;
 import io.github.pgreset.maven.internal.CommandLineProperties;
 import java.io.File;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.apache.maven.execution.MavenExecutionRequest;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecution;
@@ -55,9 +58,11 @@ public abstract class AbstractGoalMojo extends AbstractMojo {
      * on that server while it runs, so that {@code mvn pgreset:recreate} after {@code mvn pgreset:start} needs no
      * address.
      *
-     * <p>Default: {@code ~/.pgreset/servers/<artifactId>-<digest of the project's folder>}; as root, under {@code
-     * /var/lib/pgreset/servers}, where the account that runs the server can reach it. Example: {@code
-     * <dataDirectory>/var/tmp/chat-postgres</dataDirectory>}.
+     * <p>Default: one server for the whole build, {@code ~/.pgreset/servers/<root folder's name>-<digest of its
+     * path>}, where the root is the folder Maven names as the multi-module project directory (the nearest folder with
+     * a {@code .mvn} folder, which the Maven Wrapper makes): every module, {@code -pl} and {@code -f module/pom.xml}
+     * reach the same server. As root, under {@code /var/lib/pgreset/servers}, where the account that runs the server
+     * can reach it. Example: {@code <dataDirectory>/var/tmp/chat-postgres</dataDirectory>}.
      *
      * @since 0.1.0
      */
@@ -120,18 +125,70 @@ public abstract class AbstractGoalMojo extends AbstractMojo {
         return Duration.ofSeconds(timeout);
     }
 
-    /** The folder of pgreset's server for this project: the one given, else the project's own under pgreset's home. */
+    /** The folder of pgreset's server for this build: the one given, else the build root's under pgreset's home. */
     protected final Path dataDirectory() {
         if (dataDirectory != null) {
             return dataDirectory.toPath().toAbsolutePath();
         }
-        MavenProject project = session.getCurrentProject();
-        return LocalServers.defaultDataDirectory(
-                home(),
-                project.getArtifactId(),
-                project.getBasedir() == null
-                        ? Path.of("").toAbsolutePath()
-                        : project.getBasedir().toPath());
+        return LocalServers.defaultDataDirectory(home(), buildRoot());
+    }
+
+    /**
+     * The build's root: the folder Maven names as the multi-module project directory (the nearest with a {@code .mvn}
+     * folder, else where Maven was started), so that every module of a build, and {@code -pl} and {@code -f}, name the
+     * same; else the project's folder, else the working folder.
+     */
+    protected final Path buildRoot() {
+        MavenExecutionRequest request = session == null ? null : session.getRequest();
+        File root = request == null ? null : request.getMultiModuleProjectDirectory();
+        if (root != null) {
+            return root.toPath().toAbsolutePath().normalize();
+        }
+        MavenProject project = session == null ? null : session.getCurrentProject();
+        return project != null && project.getBasedir() != null
+                ? project.getBasedir().toPath().toAbsolutePath().normalize()
+                : Path.of("").toAbsolutePath();
+    }
+
+    /**
+     * Where no {@code .mvn} folder marks the build's root and the project's parent lies above it on disk, the folder a
+     * {@code .mvn} folder would make the root of every module's build (a build started in a module, or with {@code -f
+     * module/pom.xml}, then gets a server of its own); else empty.
+     */
+    protected final Optional<Path> unmarkedRoot() {
+        Path root = buildRoot();
+        if (dataDirectory != null || Files.isDirectory(root.resolve(".mvn"))) {
+            return Optional.empty();
+        }
+        Path top = null;
+        for (MavenProject p = session.getCurrentProject().getParent(); p != null; p = p.getParent()) {
+            Path folder = p.getBasedir() == null
+                    ? null
+                    : p.getBasedir().toPath().toAbsolutePath().normalize();
+            if (folder != null && root.startsWith(folder) && !root.equals(folder)) {
+                top = folder;
+            }
+        }
+        return Optional.ofNullable(top);
+    }
+
+    /**
+     * The database of a goal that names none: the project's artifactId, shortened with a digest where it is longer
+     * than PostgreSQL's 63 bytes (and said so).
+     */
+    protected final String projectDatabase() {
+        String artifactId = session.getCurrentProject().getArtifactId();
+        String database = DatabaseName.fitted(artifactId).value();
+        if (!database.equals(artifactId)) {
+            getLog().info("The artifactId \"" + artifactId + "\" is longer than PostgreSQL's " + DatabaseName.MAX_BYTES
+                    + " bytes: its database is \"" + database + "\" (or name one with pgreset.database).");
+        }
+        return database;
+    }
+
+    /** Whether the goal was run by hand ({@code mvn pgreset:start}) rather than bound in the build's lifecycle. */
+    protected final boolean runByHand() {
+        return mojoExecution == null || mojoExecution.getSource() == MojoExecution.Source.CLI;
     }
 
     /** pgreset's own folder: the binaries' cache, and the servers' folders by default. */

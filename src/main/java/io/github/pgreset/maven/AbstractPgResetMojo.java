@@ -21,6 +21,7 @@ import io.github.pgreset.maven.internal.MavenProgress;
 import io.github.pgreset.maven.internal.NextCopyWhileBuilding;
 import io.github.pgreset.maven.internal.ResultLog;
 import io.github.pgreset.maven.internal.ServerCredentials;
+import io.github.pgreset.maven.internal.ServerProperties;
 import io.github.pgreset.maven.internal.SeveralDatabases;
 import java.io.File;
 import java.nio.file.Path;
@@ -236,7 +237,7 @@ public abstract class AbstractPgResetMojo extends AbstractGoalMojo {
     private String serverStartedByPgreset(Problem problem) {
         String folder = session() == null || session().getCurrentProject() == null
                 ? null
-                : session().getCurrentProject().getProperties().getProperty("pgreset.dataDirectory");
+                : session().getCurrentProject().getProperties().getProperty(ServerProperties.DATA_DIRECTORY);
         if (problem != Problem.UNREACHABLE || folder == null) {
             return "";
         }
@@ -333,10 +334,7 @@ public abstract class AbstractPgResetMojo extends AbstractGoalMojo {
                 firstOfSeveral != null && (database == null || database.isBlank()) ? firstOfSeveral.value() : database;
         ConnectionRequest request = startedServer()
                 .map(server -> new ConnectionRequest(
-                        server.url(
-                                named != null && !named.isBlank()
-                                        ? named
-                                        : session().getCurrentProject().getArtifactId()),
+                        server.url(named != null && !named.isBlank() ? named : projectDatabase()),
                         named,
                         credentials.username() != null ? credentials.username() : server.superuser(),
                         credentials.password() != null ? credentials.password() : server.password(),

@@ -6,6 +6,7 @@ import io.github.pgreset.core.snapshot.RestoreResult;
 import io.github.pgreset.core.snapshot.SnapshotOptions;
 import io.github.pgreset.maven.internal.NextCopyWhileBuilding;
 import io.github.pgreset.maven.internal.ResultLog;
+import io.github.pgreset.maven.internal.ServerProperties;
 import io.github.pgreset.maven.internal.SnapshotParameters;
 import java.io.File;
 import java.util.List;
@@ -71,9 +72,6 @@ public class RestoreMojo extends AbstractDropMojo {
     @Parameter(property = "pgreset.snapshotSources")
     private List<File> snapshotSources;
 
-    @Parameter(defaultValue = "${basedir}", readonly = true)
-    private File basedir;
-
     /**
      * What {@code restore} does when {@code snapshotSources} are given and the snapshot is missing or was made from
      * other sources: {@code recreate} recreates the database empty, as {@code recreate} does but owned by whom the
@@ -87,6 +85,9 @@ public class RestoreMojo extends AbstractDropMojo {
     @Parameter(property = "pgreset.onStaleSnapshot", defaultValue = "recreate")
     private String onStaleSnapshot;
 
+    /** Whether every database this execution restored was restored from a snapshot of the current sources. */
+    private boolean allUpToDate = true;
+
     @Inject
     public RestoreMojo(SettingsDecrypter decrypter, @Named("basic") ComponentConfigurator configurator) {
         super(decrypter, configurator);
@@ -97,13 +98,31 @@ public class RestoreMojo extends AbstractDropMojo {
         SnapshotOptions options = snapshotOptions();
         RestoreResult result = service.restore(dropOptions(), options);
         GoalReport report = results.restored(result);
-        if (!result.dryRun() && result.stale() == null) {
-            NextCopyWhileBuilding.start(session(), getLog(), service, options, result.names(), timeout());
+        if (!result.dryRun()) {
+            // restored from a snapshot of the current sources: the database is migrated already
+            upToDate(options.sources() != null && result.stale() == null);
+            if (result.stale() == null) {
+                NextCopyWhileBuilding.start(session(), getLog(), service, options, result.names(), timeout());
+            }
         }
         return report;
     }
 
+    /**
+     * Sets {@code pgreset.upToDate} for the rest of the build; with several databases (restored at once), true only
+     * when each of them was restored from a snapshot of the current sources.
+     */
+    private synchronized void upToDate(boolean restored) {
+        allUpToDate &= restored;
+        if (session() != null && session().getCurrentProject() != null) {
+            session()
+                    .getCurrentProject()
+                    .getProperties()
+                    .setProperty(ServerProperties.UP_TO_DATE, String.valueOf(allUpToDate));
+        }
+    }
+
     private SnapshotOptions snapshotOptions() {
-        return SnapshotParameters.options(snapshotName, fileCopyMethod, snapshotSources, basedir, onStaleSnapshot);
+        return SnapshotParameters.options(snapshotName, fileCopyMethod, snapshotSources, buildRoot(), onStaleSnapshot);
     }
 }

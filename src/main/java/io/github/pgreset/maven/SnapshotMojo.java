@@ -71,9 +71,6 @@ public class SnapshotMojo extends AbstractPgResetMojo {
     @Parameter(property = "pgreset.snapshotSources")
     private List<File> snapshotSources;
 
-    @Parameter(defaultValue = "${basedir}", readonly = true)
-    private File basedir;
-
     @Inject
     public SnapshotMojo(SettingsDecrypter decrypter, @Named("basic") ComponentConfigurator configurator) {
         super(decrypter, configurator);
@@ -96,6 +93,6 @@ public class SnapshotMojo extends AbstractPgResetMojo {
     }
 
     private SnapshotOptions snapshotOptions() {
-        return SnapshotParameters.options(snapshotName, fileCopyMethod, snapshotSources, basedir, null);
+        return SnapshotParameters.options(snapshotName, fileCopyMethod, snapshotSources, buildRoot(), null);
     }
 }

@@ -4,6 +4,8 @@ import io.github.pgreset.core.server.LocalServer;
 import io.github.pgreset.core.server.StartRequest;
 import io.github.pgreset.core.server.StartResult;
 import io.github.pgreset.core.server.VersionRequest;
+import io.github.pgreset.maven.internal.BuildServers;
+import io.github.pgreset.maven.internal.ServerProperties;
 import io.github.pgreset.maven.internal.Styled;
 import java.util.Properties;
 import javax.inject.Inject;
@@ -17,12 +19,14 @@ import org.eclipse.aether.RepositorySystem;
 /**
  * Starts a PostgreSQL server for the build on this machine, with no Docker and nothing installed: the binaries come
  * from Maven Central ({@code io.zonky.test.postgres}) through the build's repositories, the data directory is made once
- * and kept between builds, and the server listens on 127.0.0.1. A server already running for the project is reused.
- * The database the build works on is made when it is missing.
+ * and kept between builds, and the server listens on 127.0.0.1. One server serves the whole build: every module that
+ * binds {@code start} reaches it, each with its own database, made when it is missing.
  *
  * <p>For the rest of the build it sets the project properties {@code pgreset.url}, {@code pgreset.username} and {@code
  * pgreset.password}: the later pgreset goals without a {@code <url>} of their own work on that database, and tests get
- * it as {@code ${pgreset.url}}. The server keeps running after Maven exits until {@code pgreset:stop}.
+ * it as {@code ${pgreset.url}}. Bound in the build, the server stops when the build ends, whether it succeeded or
+ * failed, after the last module that uses it; a server that was started by hand ({@code mvn pgreset:start}) keeps
+ * running for the application and psql until {@code mvn pgreset:stop}.
  *
  * @since 0.1.0
  */
@@ -55,11 +59,12 @@ public class StartMojo extends AbstractServerMojo {
     /**
      * The database the build works on, made when it is missing. The later goals act on it.
      *
-     * <p>Example: {@code <database>chat_it</database>}.
+     * <p>Default: the project's artifactId (shortened with a digest where it is longer than PostgreSQL's 63 bytes).
+     * Example: {@code <database>chat_it</database>}.
      *
      * @since 0.1.0
      */
-    @Parameter(property = "pgreset.database", defaultValue = "${project.artifactId}")
+    @Parameter(property = "pgreset.database")
     private String database;
 
     /**
@@ -81,26 +86,41 @@ public class StartMojo extends AbstractServerMojo {
 
     @Override
     protected void run() {
+        boolean byHand = runByHand();
         StartResult result = servers()
                 .start(new StartRequest(
                         dataDirectory(),
                         VersionRequest.parse(postgresVersion),
                         port,
-                        database,
+                        database == null || database.isBlank() ? projectDatabase() : database,
                         serverAccount,
-                        timeout()));
+                        timeout(),
+                        byHand));
+        if (result.use() != null) {
+            BuildServers.hold(session(), result.use(), getLog(), timeout());
+        }
         LocalServer server = result.server();
         String url = server.url(result.database());
         Properties properties = session().getCurrentProject().getProperties();
-        properties.setProperty("pgreset.url", url);
-        properties.setProperty("pgreset.username", server.superuser());
-        properties.setProperty("pgreset.password", server.password());
-        properties.setProperty("pgreset.dataDirectory", server.dataDirectory().toString());
-        getLog().info(Styled.success(
-                        result.reused()
-                                ? "PostgreSQL " + server.release() + " is running"
-                                : "PostgreSQL " + server.release() + " started")
-                + ": " + Styled.strong(url) + (result.databaseCreated() ? " (made the database)" : "") + " in "
-                + result.millis() + " ms. psql: " + server.psql(result.database()));
+        properties.setProperty(ServerProperties.URL, url);
+        properties.setProperty(ServerProperties.USERNAME, server.superuser());
+        properties.setProperty(ServerProperties.PASSWORD, server.password());
+        properties.setProperty(
+                ServerProperties.DATA_DIRECTORY, server.dataDirectory().toString());
+        String started = result.reused()
+                ? "PostgreSQL " + server.release() + " is running"
+                : "PostgreSQL " + server.release() + " started" + (result.kept() ? "" : " for the build");
+        getLog().info(Styled.success(started) + ": " + Styled.strong(url)
+                + (result.databaseCreated() ? " (made the database)" : "") + " in " + result.millis() + " ms. psql: "
+                + server.psql(result.database()));
+        unmarkedRoot()
+                .ifPresent(top -> getLog().info("No .mvn folder marks this build's root, so the server belongs to "
+                        + buildRoot() + ": add a .mvn folder to " + top + " (the Maven Wrapper has one) and every"
+                        + " module's build reaches one server, started in any module."));
+        if (byHand) {
+            // asked for by hand, for an application or a tool: what it needs to connect, the password included
+            getLog().info("It keeps running after Maven exits, until mvn pgreset:stop. For an application: url=" + url
+                    + " username=" + server.superuser() + " password=" + server.password());
+        }
     }
 }

@@ -7,26 +7,26 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * The servers that the invoker builds start with pgreset:start in their project's default folder, for their setup and
+ * The servers that the invoker builds start with pgreset:start in their build's default folder, for their setup and
  * verify scripts: how many run, and their removal (stopped by pg_ctl, the folder deleted) so that no build leaves one.
+ * Each build that starts a server has a {@code .mvn} folder, which makes its folder the build's root.
  */
 public final class EmbeddedServers {
     private EmbeddedServers() {}
 
-    /** The folder pgreset:start uses for the project in {@code basedir} with this artifactId. */
-    public static Path folder(File basedir, String artifactId) {
-        return LocalServers.defaultDataDirectory(home(), artifactId, basedir.toPath());
+    /** The folder pgreset:start uses for the build whose root is {@code root}. */
+    public static Path folder(File root) {
+        return LocalServers.defaultDataDirectory(home(), root.toPath());
     }
 
-    /** 1 when the project's server runs, else 0. */
-    public static int running(File basedir, String artifactId) {
-        return LocalServers.running(folder(basedir, artifactId)).isPresent() ? 1 : 0;
+    /** 1 when the build's server runs, else 0. */
+    public static int running(File root) {
+        return LocalServers.running(folder(root)).isPresent() ? 1 : 0;
     }
 
-    /** Stops the project's server and deletes its folder, as {@code mvn pgreset:stop -Dpgreset.removeData} does. */
-    public static void remove(File basedir, String artifactId) {
-        new LocalServers(home(), null, ProgressListener.silent())
-                .stop(folder(basedir, artifactId), true, Duration.ofSeconds(60));
+    /** Stops the build's server and deletes its folder, as {@code mvn pgreset:stop -Dpgreset.removeData} does. */
+    public static void remove(File root) {
+        new LocalServers(home(), null, ProgressListener.silent()).stop(folder(root), true, Duration.ofSeconds(60));
     }
 
     private static Path home() {

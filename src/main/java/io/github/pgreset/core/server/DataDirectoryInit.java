@@ -54,7 +54,7 @@ final class DataDirectoryInit {
         OwnerOnly.restrict(folder.root());
         account.own(folder.root());
         ServerRecord record =
-                new ServerRecord(release, 0, true, SUPERUSER, password(), account.name(), false, Set.of());
+                new ServerRecord(release, 0, true, SUPERUSER, password(), account.name(), false, Set.of(), false);
         record.write(folder.root());
         Folders.delete(folder.data()); // left by a start killed during initdb: the record says it is pgreset's
         Path passwordFile = folder.root().resolve("initdb-password");

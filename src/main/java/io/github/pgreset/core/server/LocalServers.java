@@ -53,12 +53,16 @@ public final class LocalServers {
     }
 
     /**
-     * A project's own server folder under pgreset's: {@code servers/chat-1a2b3c4d}, the project's name and a digest of
-     * its folder, so that two clones of one project do not share a server.
+     * The server folder of a build under pgreset's: {@code servers/shop-1a2b3c4d}, the name of the build's root folder
+     * (where Maven finds {@code .mvn}, the multi-module project directory) and a digest of its path. Every module of
+     * the build reaches the same server, however the build is started ({@code -pl}, {@code -f module/pom.xml}), and
+     * two clones of one project get two.
      */
-    public static Path defaultDataDirectory(Path home, String project, Path projectDirectory) {
-        String safeName = project.replaceAll("[^A-Za-z0-9._-]", "_");
-        return home.resolve("servers").resolve(safeName + "-" + ServerDirectory.digest(projectDirectory));
+    public static Path defaultDataDirectory(Path home, Path buildRoot) {
+        Path root = buildRoot.toAbsolutePath().normalize();
+        String name = root.getFileName() == null ? "root" : root.getFileName().toString();
+        String safeName = name.replaceAll("[^A-Za-z0-9._-]", "_");
+        return home.resolve("servers").resolve(safeName + "-" + ServerDirectory.digest(root));
     }
 
     /** The server pgreset started in this folder, when it is running; nothing is changed. */
@@ -84,6 +88,11 @@ public final class LocalServers {
         }
     }
 
+    /**
+     * Starts the server in the request's folder, or finds it running. Started for a build, the result holds the build's
+     * {@linkplain ServerUse use} of the server, taken under the folder's lock with the start, so that no other build's
+     * end stops the server in between; started by hand, the server is kept running after every build.
+     */
     public StartResult start(StartRequest request) {
         long began = System.nanoTime();
         Deadline deadline = Deadline.after(request.timeout());
@@ -107,11 +116,24 @@ public final class LocalServers {
                                 + running.get().port() + "; pgreset.port=" + request.port()
                                 + " applies once it is stopped and started again.");
                     }
+                    ServerRecord record = existing.get();
+                    if (request.byHand() && !record.kept()) {
+                        record = record.withKept(true);
+                        record.write(folder.root());
+                    }
                     // a database this server was asked for before is not looked up again: a cold JDBC login costs
                     // more than the rest of a reused start (one dropped by hand since is made at the next start)
-                    boolean created = !existing.get().databases().contains(request.database())
-                            && ensureDatabase(folder, existing.get(), running.get(), request.database(), deadline);
-                    return new StartResult(running.get(), request.database(), true, false, created, millisSince(began));
+                    boolean created = !record.databases().contains(request.database())
+                            && ensureDatabase(folder, record, running.get(), request.database(), deadline);
+                    return new StartResult(
+                            running.get(),
+                            request.database(),
+                            true,
+                            false,
+                            created,
+                            record.kept(),
+                            use(folder, request),
+                            millisSince(began));
                 }
             }
             if (request.port() != 0 && !Ports.free(request.port())) {
@@ -131,15 +153,84 @@ public final class LocalServers {
                         ? existing.get()
                         : existing.get().withRelease(release);
             }
+            // started now: kept running after the builds only when started by hand
+            if (record.kept() != request.byHand()) {
+                record = record.withKept(request.byHand());
+                record.write(folder.root());
+            }
             record = Ports.choose(folder, record, request.port());
+            ServerUse use = use(folder, request);
             LocalServer server = startServer(folder, record, programs, deadline);
             boolean created = ensureDatabase(folder, record, server, request.database(), deadline);
-            return new StartResult(server, request.database(), false, initialised, created, millisSince(began));
+            return new StartResult(
+                    server, request.database(), false, initialised, created, record.kept(), use, millisSince(began));
         } catch (IOException e) {
             throw new PgResetException(
                     Problem.LOCAL_SERVER,
                     "Cannot set up the server in " + folder.root() + ": " + e.getMessage() + ". Check that the folder"
                             + " can be written, or set pgreset.dataDirectory to one that can.",
+                    e);
+        }
+    }
+
+    /** A build's use of the server, taken under the folder's lock; none for a start by hand. */
+    private ServerUse use(ServerDirectory folder, StartRequest request) throws IOException {
+        return request.byHand() ? null : new ServerUse(this, folder, ServerUsers.hold(folder), progress);
+    }
+
+    /**
+     * A build's use of the server in {@code dataDirectory} when pgreset made a server there (a {@code pgreset:stop}
+     * bound in the build, which leaves the stop to the build's end), else empty.
+     */
+    public Optional<ServerUse> use(Path dataDirectory, Duration timeout) {
+        ServerDirectory folder = new ServerDirectory(dataDirectory);
+        if (!Files.exists(folder.root())) {
+            return Optional.empty();
+        }
+        Deadline deadline = Deadline.after(timeout);
+        try (FileLock lock = FileLock.take(folder.lock(home), "the server in " + folder.root(), deadline)) {
+            if (!(folder.contents() instanceof ServerDirectory.Ours)) {
+                return Optional.empty();
+            }
+            return Optional.of(new ServerUse(this, folder, ServerUsers.hold(folder), progress));
+        } catch (IOException e) {
+            throw new PgResetException(
+                    Problem.LOCAL_SERVER,
+                    "Cannot note this build's use of " + folder.root() + ": " + e.getMessage(),
+                    e);
+        }
+    }
+
+    /**
+     * Ends a build's use of the server: under the folder's lock, gives the use up and stops the server when no other
+     * build uses it and it was not started by hand.
+     */
+    ServerUse.Ended endUse(ServerDirectory folder, ServerUsers.Hold hold, Duration timeout) {
+        long began = System.nanoTime();
+        Deadline deadline = Deadline.after(timeout);
+        try (FileLock lock = FileLock.take(folder.lock(home), "the server in " + folder.root(), deadline)) {
+            hold.release();
+            int others = ServerUsers.others(folder, null);
+            if (!(folder.contents() instanceof ServerDirectory.Ours ours)) {
+                return new ServerUse.Ended(folder.root(), ServerUse.Outcome.NOT_RUNNING, others, 0);
+            }
+            Optional<PostmasterPid> pid = PostmasterPid.read(folder.data());
+            ServerUse.Outcome outcome;
+            if (pid.isEmpty() || !pid.get().alive()) {
+                outcome = ServerUse.Outcome.NOT_RUNNING;
+            } else if (others > 0) {
+                outcome = ServerUse.Outcome.OTHERS_USE_IT;
+            } else if (ours.record().kept()) {
+                outcome = ServerUse.Outcome.KEPT;
+            } else {
+                stopServer(folder, ours.record(), deadline);
+                outcome = ServerUse.Outcome.STOPPED;
+            }
+            return new ServerUse.Ended(folder.root(), outcome, others, millisSince(began));
+        } catch (IOException e) {
+            throw new PgResetException(
+                    Problem.LOCAL_SERVER,
+                    "Cannot end this build's use of the server in " + folder.root() + ": " + e.getMessage(),
                     e);
         }
     }
@@ -158,18 +249,7 @@ public final class LocalServers {
             boolean stopped = false;
             Optional<PostmasterPid> pid = PostmasterPid.read(folder.data());
             if (pid.isPresent() && pid.get().alive()) {
-                ServerRecord record = ours.record();
-                OsAccount account = record.account().isEmpty()
-                        ? OsAccount.buildUser()
-                        : OsAccount.forRoot(record.account(), OsAccount.searchPath(pathVariable));
-                Path binaries = binaries(record.release(), deadline);
-                PgPrograms.Run run = new PgPrograms(binaries, platform, account).stop(folder.data(), deadline);
-                if (!run.succeeded()) {
-                    throw new PgResetException(
-                            Problem.LOCAL_SERVER,
-                            "pg_ctl could not stop the server in " + folder.data() + ": " + run.output()
-                                    + ". Its log is " + folder.log() + ".");
-                }
+                stopServer(folder, ours.record(), deadline);
                 stopped = true;
             }
             if (remove) {
@@ -179,6 +259,21 @@ public final class LocalServers {
         } catch (IOException e) {
             throw new PgResetException(
                     Problem.LOCAL_SERVER, "Cannot remove " + folder.root() + ": " + e.getMessage() + ".", e);
+        }
+    }
+
+    /** pg_ctl stop, fast: the sessions are ended, nothing is lost. */
+    private void stopServer(ServerDirectory folder, ServerRecord record, Deadline deadline) {
+        OsAccount account = record.account().isEmpty()
+                ? OsAccount.buildUser()
+                : OsAccount.forRoot(record.account(), OsAccount.searchPath(pathVariable));
+        Path binaries = binaries(record.release(), deadline);
+        PgPrograms.Run run = new PgPrograms(binaries, platform, account).stop(folder.data(), deadline);
+        if (!run.succeeded()) {
+            throw new PgResetException(
+                    Problem.LOCAL_SERVER,
+                    "pg_ctl could not stop the server in " + folder.data() + ": " + run.output() + ". Its log is "
+                            + folder.log() + ".");
         }
     }
 

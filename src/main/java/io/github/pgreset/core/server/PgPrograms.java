@@ -114,7 +114,12 @@ final class PgPrograms {
             // Ctrl-C or a cancelled job: the program ends with the build (a server pg_ctl started runs on, detached)
             Thread stop = new Thread(
                     process::destroy, "pgreset-stop-" + Path.of(command.get(0)).getFileName());
-            Runtime.getRuntime().addShutdownHook(stop);
+            boolean hooked = true;
+            try {
+                Runtime.getRuntime().addShutdownHook(stop);
+            } catch (IllegalStateException shuttingDown) {
+                hooked = false; // run by a shutdown hook itself (a build stopped with Ctrl-C stops its server)
+            }
             try {
                 if (!process.waitFor(deadline.remaining().toMillis() + 2_000, TimeUnit.MILLISECONDS)) {
                     process.destroyForcibly();
@@ -125,7 +130,9 @@ final class PgPrograms {
                 }
             } finally {
                 try {
-                    Runtime.getRuntime().removeShutdownHook(stop);
+                    if (hooked) {
+                        Runtime.getRuntime().removeShutdownHook(stop);
+                    }
                 } catch (IllegalStateException shuttingDown) {
                     // the hook runs now; the next start redoes what this one had begun
                 }

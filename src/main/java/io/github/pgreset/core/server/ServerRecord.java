@@ -25,6 +25,8 @@ import java.util.TreeSet;
  * @param account the operating-system account the server runs as when the build runs as root; empty otherwise
  * @param ready false while initdb has not finished
  * @param databases the databases {@code start} made or found: a running server is not asked for them again
+ * @param kept started by hand ({@code mvn pgreset:start}): left running when the builds that use it end; otherwise the
+ *     last build that uses it stops it
  */
 record ServerRecord(
         Release release,
@@ -34,7 +36,8 @@ record ServerRecord(
         String password,
         String account,
         boolean ready,
-        Set<String> databases) {
+        Set<String> databases,
+        boolean kept) {
     static final String FILE = "pgreset-server.properties";
 
     ServerRecord {
@@ -42,21 +45,25 @@ record ServerRecord(
     }
 
     ServerRecord withPort(int port, boolean chosen) {
-        return new ServerRecord(release, port, chosen, superuser, password, account, ready, databases);
+        return new ServerRecord(release, port, chosen, superuser, password, account, ready, databases, kept);
     }
 
     ServerRecord withRelease(Release release) {
-        return new ServerRecord(release, port, portChosen, superuser, password, account, ready, databases);
+        return new ServerRecord(release, port, portChosen, superuser, password, account, ready, databases, kept);
     }
 
     ServerRecord readied() {
-        return new ServerRecord(release, port, portChosen, superuser, password, account, true, databases);
+        return new ServerRecord(release, port, portChosen, superuser, password, account, true, databases, kept);
     }
 
     ServerRecord withDatabase(String database) {
         Set<String> more = new TreeSet<>(databases);
         more.add(database);
-        return new ServerRecord(release, port, portChosen, superuser, password, account, ready, more);
+        return new ServerRecord(release, port, portChosen, superuser, password, account, ready, more, kept);
+    }
+
+    ServerRecord withKept(boolean kept) {
+        return new ServerRecord(release, port, portChosen, superuser, password, account, ready, databases, kept);
     }
 
     static Optional<ServerRecord> read(Path folder) throws IOException {
@@ -79,7 +86,8 @@ record ServerRecord(
                     "ready".equals(p.getProperty("state")),
                     p.getProperty("databases", "").isEmpty()
                             ? Set.of()
-                            : Set.of(p.getProperty("databases").split("/"))));
+                            : Set.of(p.getProperty("databases").split("/")),
+                    "hand".equals(p.getProperty("stopped.by"))));
         } catch (IllegalArgumentException e) {
             throw new IOException(file + " is damaged (" + e.getMessage() + ")", e);
         }
@@ -97,6 +105,8 @@ record ServerRecord(
         p.setProperty("state", ready ? "ready" : "initialising");
         // "/" cannot be in a database name that a JDBC URL's path names
         p.setProperty("databases", String.join("/", new TreeSet<>(databases)));
+        // who stops it: the last build that uses it, or the user (started by hand)
+        p.setProperty("stopped.by", kept ? "hand" : "build");
         Path working = folder.resolve(FILE + ".new");
         try (Writer out = Files.newBufferedWriter(working, StandardCharsets.UTF_8)) {
             p.store(
@@ -111,6 +121,6 @@ record ServerRecord(
     @Override
     public String toString() {
         return "ServerRecord[" + release + ", port " + port + ", " + superuser + ", password set, account " + account
-                + (ready ? ", ready" : ", initialising") + "]";
+                + (ready ? ", ready" : ", initialising") + (kept ? ", kept" : "") + "]";
     }
 }

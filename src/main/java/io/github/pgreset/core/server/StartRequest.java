@@ -12,6 +12,14 @@ import java.time.Duration;
  * @param database the database the build works on, made when it is missing
  * @param account the account to run the server as when the build runs as root; {@code null} to choose one
  * @param timeout how long initdb, the start and the wait for another build may take in all
+ * @param byHand started by hand ({@code mvn pgreset:start}): kept running after the builds; otherwise for a build,
+ *     whose end stops it unless another build uses it
  */
 public record StartRequest(
-        Path dataDirectory, VersionRequest version, int port, String database, String account, Duration timeout) {}
+        Path dataDirectory,
+        VersionRequest version,
+        int port,
+        String database,
+        String account,
+        Duration timeout,
+        boolean byHand) {}

@@ -40,19 +40,22 @@ public record SnapshotNames(
         }
     }
 
-    /** The names for {@code target}, with the snapshot called {@code snapshotName} or {@code <target>_snapshot}. */
+    /**
+     * The names for {@code target}, with the snapshot called {@code snapshotName} or {@code <target>_snapshot}. A
+     * derived name longer than PostgreSQL's 63 bytes is shortened with a digest ({@link DatabaseName#derived}).
+     */
     public static SnapshotNames of(DatabaseName target, String snapshotName) {
-        String snapshot = snapshotName == null || snapshotName.isBlank()
-                ? target.value() + SNAPSHOT_SUFFIX
-                : snapshotName.strip();
+        DatabaseName snapshot = snapshotName == null || snapshotName.isBlank()
+                ? target.derived(SNAPSHOT_SUFFIX)
+                : name(snapshotName.strip(), "snapshot");
         return new SnapshotNames(
                 target,
-                name(snapshot, "snapshot"),
-                name(target.value() + PREPARED_SUFFIX, "prepared copy"),
-                name(target.value() + ASIDE_SUFFIX, "replaced database"),
-                name(target.value() + PARTIAL_SNAPSHOT_SUFFIX, "unfinished snapshot"),
-                name(target.value() + PARTIAL_COPY_SUFFIX, "unfinished copy"),
-                name(target.value() + REPLACED_SNAPSHOT_SUFFIX, "replaced snapshot"));
+                snapshot,
+                target.derived(PREPARED_SUFFIX),
+                target.derived(ASIDE_SUFFIX),
+                target.derived(PARTIAL_SNAPSHOT_SUFFIX),
+                target.derived(PARTIAL_COPY_SUFFIX),
+                target.derived(REPLACED_SNAPSHOT_SUFFIX));
     }
 
     private static DatabaseName name(String name, String what) {
@@ -62,8 +65,31 @@ public record SnapshotNames(
             throw new PgResetException(
                     Problem.CONFIGURATION,
                     "The " + what + "'s name \"" + name + "\" does not work: " + e.getMessage()
-                            + " Use a shorter database name or pgreset.snapshotName.");
+                            + " Use a shorter pgreset.snapshotName.");
         }
+    }
+
+    /**
+     * The names that were shortened to PostgreSQL's 63 bytes, for the log: {@code "..._3fa9c1_pgreset_old" for
+     * "..._pgreset_old"}; empty when every name is the target's name and its suffix.
+     */
+    public java.util.List<String> shortened() {
+        java.util.List<String> said = new java.util.ArrayList<>();
+        java.util.Map<DatabaseName, String> suffixes = new java.util.LinkedHashMap<>();
+        suffixes.put(snapshot, SNAPSHOT_SUFFIX);
+        suffixes.put(prepared, PREPARED_SUFFIX);
+        suffixes.put(aside, ASIDE_SUFFIX);
+        suffixes.put(partialSnapshot, PARTIAL_SNAPSHOT_SUFFIX);
+        suffixes.put(partialCopy, PARTIAL_COPY_SUFFIX);
+        suffixes.put(replacedSnapshot, REPLACED_SNAPSHOT_SUFFIX);
+        suffixes.forEach((name, suffix) -> {
+            String whole = target.value() + suffix;
+            // a snapshot named by pgreset.snapshotName is not derived
+            if (name.equals(target.derived(suffix)) && !name.value().equals(whole)) {
+                said.add("\"" + name + "\" for \"" + whole + "\"");
+            }
+        });
+        return said;
     }
 
     /** The working names of the target: databases under them are pgreset's own, unfinished or to be dropped. */

@@ -1,6 +1,8 @@
 package io.github.pgreset.maven.internal;
 
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.maven.execution.ExecutionEvent;
 import org.apache.maven.execution.ExecutionListener;
@@ -9,14 +11,17 @@ import org.apache.maven.execution.MavenSession;
 
 /**
  * Work a goal leaves running while the build goes on (restore's next copy), finished when the build ends but before
- * Maven prints its result: it sits in front of the build's execution listener, which prints the reactor summary and
- * {@code BUILD SUCCESS} when the session ends, and runs the waits first. So nothing depends on work after the result:
+ * Maven prints its result, and then what ends with the build (the server {@code start} started for it): it sits in
+ * front of the build's execution listener, which prints the reactor summary and {@code BUILD SUCCESS} or {@code BUILD
+ * FAILURE} when the session ends (Maven ends the session when the build fails too), and runs the waits, then the
+ * ends, first. So nothing depends on work after the result:
  * not on a shutdown hook (a JVM that stays up, an IDE or a daemon, never runs one), nor on loading plugin classes
  * after Maven has closed the plugin's class realm. One per build, kept in the build's request; no static state.
  */
 public final class BeforeBuildResult implements ExecutionListener {
     private final ExecutionListener next;
     private final List<Wait> waits = new CopyOnWriteArrayList<>();
+    private final Map<String, Runnable> ends = new ConcurrentHashMap<>();
 
     /** A wait, and what it is for: the database whose goals must not start before it is done. */
     private record Wait(String what, Runnable work) {}
@@ -33,22 +38,47 @@ public final class BeforeBuildResult implements ExecutionListener {
      *     then nothing waits and the work finishes on its own
      */
     public static boolean register(MavenSession session, String what, Runnable wait) {
+        BeforeBuildResult before = of(session);
+        if (before == null) {
+            return false;
+        }
+        before.waits.add(new Wait(what, wait));
+        return true;
+    }
+
+    /**
+     * Runs {@code end} when the build ends, after every wait, once for {@code key} however many goals ask.
+     *
+     * @return false when the build has an end for {@code key} already, or when there is no build (a test harness)
+     */
+    public static boolean atEnd(MavenSession session, String key, Runnable end) {
+        BeforeBuildResult before = of(session);
+        return before != null && before.ends.putIfAbsent(key, end) == null;
+    }
+
+    /** Whether the build has an end for {@code key}. */
+    public static boolean endsWith(MavenSession session, String key) {
+        MavenExecutionRequest request = session == null ? null : session.getRequest();
+        return request != null
+                && request.getExecutionListener() instanceof BeforeBuildResult before
+                && before.ends.containsKey(key);
+    }
+
+    /** The listener in front of the build's own, put there by the first goal that needs it. */
+    private static BeforeBuildResult of(MavenSession session) {
         MavenExecutionRequest request = session == null ? null : session.getRequest();
         if (request == null) {
-            return false;
+            return null;
         }
         synchronized (request) {
             ExecutionListener current = request.getExecutionListener();
-            BeforeBuildResult before;
             if (current instanceof BeforeBuildResult already) {
-                before = already;
-            } else {
-                before = new BeforeBuildResult(current);
-                request.setExecutionListener(before);
+                return already;
             }
-            before.waits.add(new Wait(what, wait));
+            BeforeBuildResult before = new BeforeBuildResult(current);
+            request.setExecutionListener(before);
+            return before;
         }
-        return true;
     }
 
     /**
@@ -82,6 +112,12 @@ public final class BeforeBuildResult implements ExecutionListener {
     @Override
     public void sessionEnded(ExecutionEvent event) {
         finish(null);
+        for (String key : List.copyOf(ends.keySet())) {
+            Runnable end = ends.remove(key);
+            if (end != null) {
+                end.run();
+            }
+        }
         if (next != null) {
             next.sessionEnded(event);
         }

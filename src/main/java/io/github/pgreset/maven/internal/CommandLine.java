@@ -41,6 +41,8 @@ public final class CommandLine {
         for (MojoDescriptor goal : mojo.getPluginDescriptor().getMojos()) {
             pluginProperties.addAll(parameters(goal).keySet());
         }
+        // set by restore for the rest of the build; a user may give it to force the migration step
+        pluginProperties.add(ServerProperties.UP_TO_DATE);
         Map<String, String> goalParameters = parameters(mojo);
         Set<String> configured = new HashSet<>();
         Xpp3Dom configuration = execution.getConfiguration();

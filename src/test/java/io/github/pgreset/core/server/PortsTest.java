@@ -19,7 +19,7 @@ class PortsTest {
     Path temp;
 
     private static ServerRecord record(int port, boolean chosen) {
-        return new ServerRecord(new Release("18.1.0"), port, chosen, "postgres", "s3cret", "", true, Set.of());
+        return new ServerRecord(new Release("18.1.0"), port, chosen, "postgres", "s3cret", "", true, Set.of(), false);
     }
 
     @Test

@@ -18,7 +18,8 @@ class ServerFilesTest {
     Path temp;
 
     private static ServerRecord record(boolean ready) {
-        return new ServerRecord(new Release("18.1.0"), 54321, true, "postgres", "s3cret", "", ready, Set.of("chat"));
+        return new ServerRecord(
+                new Release("18.1.0"), 54321, true, "postgres", "s3cret", "", ready, Set.of("chat"), false);
     }
 
     @Test
@@ -102,15 +103,24 @@ class ServerFilesTest {
     }
 
     @Test
-    void eachProjectFolderHasItsOwnServerFolder() {
+    void eachBuildRootHasItsOwnServerFolder() {
         Path home = Path.of("/home/dev/.pgreset");
-        Path a = LocalServers.defaultDataDirectory(home, "chat", Path.of("/home/dev/chat"));
-        Path b = LocalServers.defaultDataDirectory(home, "chat", Path.of("/home/dev/chat-clone"));
+        Path a = LocalServers.defaultDataDirectory(home, Path.of("/home/dev/shop"));
+        Path b = LocalServers.defaultDataDirectory(home, Path.of("/home/dev/shop-clone"));
         assertThat(a.getParent()).isEqualTo(home.resolve("servers"));
-        assertThat(a.getFileName().toString()).matches("chat-[0-9a-f]{8}");
+        assertThat(a.getFileName().toString()).matches("shop-[0-9a-f]{8}");
         assertThat(a).isNotEqualTo(b);
-        assertThat(LocalServers.defaultDataDirectory(home, "chat", Path.of("/home/dev/chat/.")))
+        assertThat(LocalServers.defaultDataDirectory(home, Path.of("/home/dev/shop/.")))
+                .as("the same root, written otherwise")
                 .isEqualTo(a);
+        assertThat(LocalServers.defaultDataDirectory(home, Path.of("/home/dev/my shop (2)"))
+                        .getFileName()
+                        .toString())
+                .matches("my_shop__2_-[0-9a-f]{8}");
+        assertThat(LocalServers.defaultDataDirectory(home, Path.of("/"))
+                        .getFileName()
+                        .toString())
+                .matches("root-[0-9a-f]{8}");
     }
 
     @Test

@@ -82,13 +82,15 @@ class ServerPartsTest {
     @Test
     void theRecordOfAServerKeepsWhatItWasAskedForAndRefusesADamagedFile() throws IOException {
         ServerRecord record = new ServerRecord(
-                new Release("17.4.0"), 54321, false, "postgres", "pw", "nobody", false, java.util.Set.of());
-        record.withDatabase("chat").withDatabase("app").readied().write(temp);
+                new Release("17.4.0"), 54321, false, "postgres", "pw", "nobody", false, java.util.Set.of(), false);
+        record.withDatabase("chat").withDatabase("app").readied().withKept(true).write(temp);
         ServerRecord read = ServerRecord.read(temp).orElseThrow();
         assertThat(read.databases()).containsExactlyInAnyOrder("chat", "app");
         assertThat(read.ready()).isTrue();
         assertThat(read.portChosen()).isFalse();
         assertThat(read.account()).isEqualTo("nobody");
+        assertThat(read.kept()).as("started by hand").isTrue();
+        assertThat(Files.readString(temp.resolve(ServerRecord.FILE))).contains("stopped.by=hand");
         assertThat(read.withRelease(new Release("17.5.0")).release()).isEqualTo(new Release("17.5.0"));
         assertThat(read.withPort(5, true))
                 .isEqualTo(new ServerRecord(
@@ -99,7 +101,8 @@ class ServerPartsTest {
                         "pw",
                         "nobody",
                         true,
-                        java.util.Set.of("chat", "app")));
+                        java.util.Set.of("chat", "app"),
+                        true));
         Files.writeString(temp.resolve(ServerRecord.FILE), "release=17.4.0\nport=fifty\n");
         assertThat(catchThrowableOfType(() -> ServerRecord.read(temp), IOException.class)
                         .getMessage())
@@ -108,6 +111,9 @@ class ServerPartsTest {
         ServerRecord defaults = ServerRecord.read(temp).orElseThrow();
         assertThat(defaults.port()).isZero();
         assertThat(defaults.portChosen()).isTrue();
+        assertThat(defaults.kept())
+                .as("a record of an older pgreset: the builds stop its server")
+                .isFalse();
         assertThat(defaults.superuser()).isEqualTo("postgres");
         assertThat(defaults.ready()).isFalse();
         assertThat(defaults.databases()).isEmpty();
