@@ -19,6 +19,6 @@ try {
     assert log.count('BUILD FAILURE') == 4 && log.count('BUILD SUCCESS') == 2
 } finally {
     socket.close()
-    EmbeddedServers.remove(basedir, 'pgreset-it-embedded-failures')
+    EmbeddedServers.remove(basedir)
 }
 return true

@@ -1,6 +1,6 @@
 // No server of this project's may be left from an earlier run of the build (a failed one): start from nothing.
 import io.github.pgreset.testing.EmbeddedServers
 
-EmbeddedServers.remove(basedir, 'pgreset-it-embedded')
-EmbeddedServers.remove(new File(basedir, 'twin'), 'pgreset-it-twin')
+EmbeddedServers.remove(basedir)
+EmbeddedServers.remove(new File(basedir, 'twin'))
 return true
