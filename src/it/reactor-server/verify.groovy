@@ -20,7 +20,7 @@ try {
     assert log =~ /Not restoring "persistence" from "persistence_snapshot": there is no snapshot "persistence_snapshot" yet/
     def restoredToService = (log =~ /Restored database "shop-service-with-an-artifact-id-longer-than-postgresql-_654dec" on 127\.0\.0\.1:\d+ from "persistence_snapshot"/)
     assert restoredToService.size() == 4: 'builds 1, 2, 4 and 6'
-    // 2: up to date: Flyway's migrate skipped on pgreset.upToDate
+    // 2: up to date: Flyway's migrate skipped on pgreset.skipMigrations
     assert (log =~ /Restored database "persistence" on 127\.0\.0\.1:\d+ from "persistence_snapshot"/).size() == 2
     assert log.contains('Skipping Flyway execution')
     // 4: the failing test failed the build; its end stopped the server before the result

@@ -96,10 +96,14 @@ public abstract class AbstractGoalMojo extends AbstractMojo {
                     + (commandLine.isGiven("pgreset.skip")
                             ? "-Dpgreset.skip is set."
                             : "its <skip> is true in the POM."));
+            skipped();
             return;
         }
         executeGoal(commandLine, overrides);
     }
+
+    /** What a skipped goal still tells the rest of the build; nothing by default. */
+    protected void skipped() {}
 
     /** The goal's own work, once the command line is read and applied and the goal is not skipped. */
     protected abstract void executeGoal(

@@ -86,7 +86,7 @@ public class RestoreMojo extends AbstractDropMojo {
     private String onStaleSnapshot;
 
     /** Whether every database this execution restored was restored from a snapshot of the current sources. */
-    private boolean allUpToDate = true;
+    private boolean allMigrated = true;
 
     @Inject
     public RestoreMojo(SettingsDecrypter decrypter, @Named("basic") ComponentConfigurator configurator) {
@@ -100,7 +100,7 @@ public class RestoreMojo extends AbstractDropMojo {
         GoalReport report = results.restored(result);
         if (!result.dryRun()) {
             // restored from a snapshot of the current sources: the database is migrated already
-            upToDate(options.sources() != null && result.stale() == null);
+            skipMigrations(options.sources() != null && result.stale() == null);
             if (result.stale() == null) {
                 NextCopyWhileBuilding.start(session(), getLog(), service, options, result.names(), timeout());
             }
@@ -108,17 +108,23 @@ public class RestoreMojo extends AbstractDropMojo {
         return report;
     }
 
+    /** Skipped, no database is prepared in this build: the migration that would follow is skipped with it. */
+    @Override
+    protected void skipped() {
+        skipMigrations(true);
+    }
+
     /**
-     * Sets {@code pgreset.upToDate} for the rest of the build; with several databases (restored at once), true only
-     * when each of them was restored from a snapshot of the current sources.
+     * Sets {@code pgreset.skipMigrations} for the rest of the build; with several databases (restored at once), true
+     * only when each of them was restored from a snapshot of the current sources.
      */
-    private synchronized void upToDate(boolean restored) {
-        allUpToDate &= restored;
+    private synchronized void skipMigrations(boolean migrated) {
+        allMigrated &= migrated;
         if (session() != null && session().getCurrentProject() != null) {
             session()
                     .getCurrentProject()
                     .getProperties()
-                    .setProperty(ServerProperties.UP_TO_DATE, String.valueOf(allUpToDate));
+                    .setProperty(ServerProperties.SKIP_MIGRATIONS, String.valueOf(allMigrated));
         }
     }
 

@@ -161,7 +161,10 @@ public final class LocalServers {
             record = Ports.choose(folder, record, request.port());
             ServerUse use = use(folder, request);
             LocalServer server = startServer(folder, record, programs, deadline);
-            boolean created = ensureDatabase(folder, record, server, request.database(), deadline);
+            // as on a running server: a database made before is not looked up (the goals after start find one that was
+            // dropped by hand since: restore and recreate make it, the others say it is missing)
+            boolean created = !record.databases().contains(request.database())
+                    && ensureDatabase(folder, record, server, request.database(), deadline);
             return new StartResult(
                     server, request.database(), false, initialised, created, record.kept(), use, millisSince(began));
         } catch (IOException e) {

@@ -42,7 +42,7 @@ public final class CommandLine {
             pluginProperties.addAll(parameters(goal).keySet());
         }
         // set by restore for the rest of the build; a user may give it to force the migration step
-        pluginProperties.add(ServerProperties.UP_TO_DATE);
+        pluginProperties.add(ServerProperties.SKIP_MIGRATIONS);
         Map<String, String> goalParameters = parameters(mojo);
         Set<String> configured = new HashSet<>();
         Xpp3Dom configuration = execution.getConfiguration();

@@ -14,11 +14,12 @@ public final class ServerProperties {
     /** The folder of the server {@code start} started. */
     public static final String DATA_DIRECTORY = "pgreset.dataDirectory";
     /**
-     * {@code true} once {@code restore} has brought back a snapshot made from the current {@code snapshotSources}: the
-     * database is migrated already, and a recipe skips the migration ({@code <skip>${pgreset.upToDate}</skip>});
-     * {@code false} when it recreated the database for the migrations.
+     * Whether the migration step has nothing to do in this build, for {@code <skip>${pgreset.skipMigrations}</skip>}
+     * on it: {@code true} when {@code restore} brought back a snapshot made from the current {@code snapshotSources}
+     * (migrated already), or was skipped (no database is prepared in this build); {@code false} when it recreated the
+     * database for the migrations, or restored a snapshot without {@code snapshotSources}, which may be behind.
      */
-    public static final String UP_TO_DATE = "pgreset.upToDate";
+    public static final String SKIP_MIGRATIONS = "pgreset.skipMigrations";
 
     private ServerProperties() {}
 }
