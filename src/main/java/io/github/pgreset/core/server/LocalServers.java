@@ -19,6 +19,8 @@ import java.util.Optional;
  */
 public final class LocalServers {
     private static final Backoff RETRY_START = new Backoff(Duration.ofMillis(100), Duration.ofSeconds(1));
+    /** How long a start waits, once the server runs, for the first login it began meanwhile ({@link Databases}). */
+    private static final Duration FIRST_LOGIN = Duration.ofSeconds(1);
 
     private final Path home;
     private final BinaryArtifacts artifacts;
@@ -341,21 +343,34 @@ public final class LocalServers {
                     + stale.get().pid() + " is gone); starting it again, PostgreSQL recovers its data.");
         }
         long logFrom = Files.exists(folder.log()) ? Files.size(folder.log()) : 0;
-        Duration pause = RETRY_START.first();
-        while (true) {
-            PgPrograms.Run run = programs.start(folder.data(), folder.log(), record.port(), deadline);
-            if (run.succeeded()) {
-                break;
+        LocalServer server =
+                new LocalServer(folder.root(), record.release(), record.port(), record.superuser(), record.password());
+        Databases.WarmUp firstLogin = Databases.warmUp(server, deadline);
+        boolean started = false;
+        try {
+            Duration pause = RETRY_START.first();
+            while (true) {
+                PgPrograms.Run run = programs.start(folder.data(), folder.log(), record.port(), deadline);
+                if (run.succeeded()) {
+                    started = true;
+                    break;
+                }
+                String log = ServerLog.since(folder.log(), logFrom);
+                if (!ServerLog.leftoversOfAKilledServer(log) || !deadline.pause(pause)) {
+                    throw new PgResetException(
+                            Problem.LOCAL_SERVER,
+                            "PostgreSQL did not start in " + folder.data() + " on " + LocalServer.HOST + ":"
+                                    + record.port() + ". " + ServerLog.explain(log, run.output()) + " Its log is "
+                                    + folder.log() + ".");
+                }
+                pause = RETRY_START.next(pause);
             }
-            String log = ServerLog.since(folder.log(), logFrom);
-            if (!ServerLog.leftoversOfAKilledServer(log) || !deadline.pause(pause)) {
-                throw new PgResetException(
-                        Problem.LOCAL_SERVER,
-                        "PostgreSQL did not start in " + folder.data() + " on " + LocalServer.HOST + ":"
-                                + record.port() + ". " + ServerLog.explain(log, run.output()) + " Its log is "
-                                + folder.log() + ".");
+        } finally {
+            if (started) {
+                firstLogin.finish(FIRST_LOGIN);
+            } else {
+                firstLogin.stop();
             }
-            pause = RETRY_START.next(pause);
         }
         Files.writeString(
                 folder.passFile(),
@@ -363,7 +378,7 @@ public final class LocalServers {
         OwnerOnly.restrict(folder.passFile());
         progress.debug("Started PostgreSQL " + record.release() + " on " + LocalServer.HOST + ":" + record.port()
                 + " in " + millisSince(began) + " ms.");
-        return new LocalServer(folder.root(), record.release(), record.port(), record.superuser(), record.password());
+        return server;
     }
 
     /** Makes the database when it is missing, and keeps its name in the record. */
