@@ -6,7 +6,8 @@
 #   stop: the server stopped when the build ends (the time its line gives);
 #   generate: jOOQ's code generation, the same on every route, for scale.
 # Medians of RUNS (default 7). pgreset's folder is a temporary one (user.home of the Maven JVM), so the user's own
-# cache and servers are not touched; the local repository is the user's. After `./mvnw install -DskipTests`:
+# cache and servers are not touched; the local repository is the user's. JVM_OPTS go to Maven's JVM too (as a
+# project's .mvn/jvm.config would give them), e.g. JVM_OPTS=-XX:TieredStopAtLevel=1. After `./mvnw install -DskipTests`:
 #   bash src/bench/codegen-bench.sh
 set -euo pipefail
 RUNS=${RUNS:-7}
@@ -17,7 +18,7 @@ work=$(mktemp -d)
 trap 'MAVEN_OPTS="-Duser.home=$work" "$MVN" -B -o -q -f "$work/jooq" pgreset:stop -Dpgreset.removeData=true -Dmaven.repo.local="$REPO" >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
 . "$here/src/bench/bench-project.sh"
 cp -r "$here/src/example/jooq" "$work/jooq" && rm -rf "$work/jooq/target"
-export MAVEN_OPTS="-Duser.home=$work"
+export MAVEN_OPTS="-Duser.home=$work ${JVM_OPTS:-}"
 build() {
   "$MVN" -B "$@" -f "$work/jooq" -Dmaven.repo.local="$REPO" verify \
     -Dorg.slf4j.simpleLogger.showDateTime=true -Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS >"$work/out" 2>&1
@@ -49,7 +50,8 @@ for _ in $(seq "$RUNS"); do
   runs[sumstop]+="$((pgreset + $(goals | awk '$1 == "stop" { print $2 }'))) "
 done
 m() { printf '%s\n' $1 | median; }
-echo "$("$MVN" -B -v | head -n 1), $(id -un), medians of $RUNS runs, ms:"
+"$MVN" -B -v >"$work/version" 2>&1
+echo "$(sed -n 1p "$work/version" | sed "s/\x1b\[[0-9;]*m//g"), $(id -un)${JVM_OPTS:+, $JVM_OPTS}, medians of $RUNS runs, ms:"
 echo
 echo "| Step | Median | Runs |"
 echo "|---|---|---|"

@@ -22,6 +22,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javax.crypto.Mac;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
@@ -66,14 +71,15 @@ final class Databases {
     }
 
     /**
-     * Logs in to the server as soon as it takes connections, on a thread of its own, while {@code pg_ctl} waits for the
-     * server to start: a JVM's first login (pgjdbc's classes, the crypto of the SCRAM exchange) takes about 200 ms,
-     * which the build's next goal (restore, recreate) would otherwise spend after the start. Tried every 10 ms until
-     * {@code until} passes or the warm-up is {@linkplain WarmUp#finish finished}; nothing it does is needed.
+     * The JVM's first login, begun on a thread of its own as a start begins: the crypto of the SCRAM exchange at once,
+     * then, once the start has a server to start ({@link WarmUp#loginTo}), a login as soon as that server takes
+     * connections, while {@code pg_ctl} waits for it. A JVM's first login (pgjdbc's classes, the SCRAM exchange's crypto)
+     * takes about 200 ms, which the build's next goal (restore, recreate) would otherwise spend after the start. Tried
+     * every 10 ms until {@code until} passes or the warm-up is finished or stopped; nothing it does is needed.
      */
-    static WarmUp warmUp(LocalServer server, Deadline until) {
+    static WarmUp warmUp(Deadline until) {
         WarmUp warmUp = new WarmUp();
-        Thread thread = new Thread(() -> warmUp.run(server, until), "pgreset-first-login");
+        Thread thread = new Thread(() -> warmUp.run(until), "pgreset-first-login");
         thread.setDaemon(true);
         thread.setUncaughtExceptionHandler((t, e) -> {}); // nothing it does is needed
         warmUp.thread = thread;
@@ -83,22 +89,22 @@ final class Databases {
 
     /** The first login, under way. */
     static final class WarmUp {
+        private final CompletableFuture<LocalServer> server = new CompletableFuture<>();
         private volatile boolean stopped;
         private Thread thread;
 
-        private void run(LocalServer server, Deadline until) {
+        private void run(Deadline until) {
             scramCrypto();
-            // the very connection the goals open (MaintenanceConnection): its properties, its first query
-            Target target = new Target(
-                    new ConnectionSettings(
-                            List.of(new HostPort(LocalServer.HOST, server.port())),
-                            server.superuser(),
-                            server.password(),
-                            "postgres",
-                            Map.of("ApplicationName", "pgreset:start")),
-                    new DatabaseName("postgres"));
+            LocalServer target;
+            try {
+                target = server.get(until.remaining().toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException | ExecutionException | TimeoutException | CancellationException stopped) {
+                return;
+            }
             while (!stopped && !until.expired()) {
-                try (MaintenanceConnection c = MaintenanceConnection.open(target, until, ProgressListener.silent())) {
+                // the very connection the goals open (MaintenanceConnection): its properties, its first query
+                try (MaintenanceConnection c =
+                        MaintenanceConnection.open(maintenance(target), until, ProgressListener.silent())) {
                     return;
                 } catch (RuntimeException notYet) {
                     // refused, or "the database system is starting up": again in a moment
@@ -109,9 +115,14 @@ final class Databases {
             }
         }
 
+        /** The server this start starts: the login tries it from now on. */
+        void loginTo(LocalServer started) {
+            server.complete(started);
+        }
+
         /**
          * The JDK's side of a SCRAM-SHA-256 login, the dearest part of a cold one (about 90 ms: the first secure random,
-         * HMAC and PBKDF2 of 4096 rounds): done while the server is still starting, before it can take the login.
+         * HMAC and PBKDF2 of 4096 rounds): done before the server can take the login.
          */
         private static void scramCrypto() {
             try {
@@ -135,13 +146,26 @@ final class Databases {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            stopped = true;
+            stop();
         }
 
-        /** The server did not start: stops trying at once. */
+        /** No login wanted (the server runs already, or did not start): stops trying at once. */
         void stop() {
             stopped = true;
+            server.cancel(false);
         }
+    }
+
+    /** The server's superuser on its postgres database, as the goals reach it. */
+    private static Target maintenance(LocalServer server) {
+        return new Target(
+                new ConnectionSettings(
+                        List.of(new HostPort(LocalServer.HOST, server.port())),
+                        server.superuser(),
+                        server.password(),
+                        "postgres",
+                        Map.of("ApplicationName", "pgreset:start")),
+                new DatabaseName("postgres"));
     }
 
     private static Properties properties(LocalServer server, Deadline deadline) {

@@ -19,6 +19,8 @@ import java.util.Optional;
  */
 public final class LocalServers {
     private static final Backoff RETRY_START = new Backoff(Duration.ofMillis(100), Duration.ofSeconds(1));
+    /** How often a stop looks whether the server is gone. */
+    private static final Duration STOPPING = Duration.ofMillis(10);
     /** How long a start waits, once the server runs, for the first login it began meanwhile ({@link Databases}). */
     private static final Duration FIRST_LOGIN = Duration.ofSeconds(1);
 
@@ -103,6 +105,8 @@ public final class LocalServers {
         OsAccount account = OsAccount.root()
                 ? OsAccount.forRoot(request.account(), OsAccount.searchPath(pathVariable))
                 : OsAccount.buildUser();
+        // begun at once, so that its crypto is done by the time the server takes a login; stopped unless it starts
+        Databases.WarmUp firstLogin = Databases.warmUp(deadline);
         try (FileLock lock = FileLock.take(folder.lock(home), "the server in " + folder.root(), deadline)) {
             ServerDirectory.Contents contents = folder.contents();
             Optional<ServerRecord> existing = contents instanceof ServerDirectory.Ours ours
@@ -162,7 +166,7 @@ public final class LocalServers {
             }
             record = Ports.choose(folder, record, request.port());
             ServerUse use = use(folder, request);
-            LocalServer server = startServer(folder, record, programs, deadline);
+            LocalServer server = startServer(folder, record, programs, firstLogin, deadline);
             // as on a running server: a database made before is not looked up (the goals after start find one that was
             // dropped by hand since: restore and recreate make it, the others say it is missing)
             boolean created = !record.databases().contains(request.database())
@@ -175,6 +179,8 @@ public final class LocalServers {
                     "Cannot set up the server in " + folder.root() + ": " + e.getMessage() + ". Check that the folder"
                             + " can be written, or set pgreset.dataDirectory to one that can.",
                     e);
+        } finally {
+            firstLogin.stop();
         }
     }
 
@@ -268,7 +274,7 @@ public final class LocalServers {
     }
 
     /** pg_ctl stop, fast: the sessions are ended, nothing is lost. */
-    private void stopServer(ServerDirectory folder, ServerRecord record, Deadline deadline) {
+    private void stopServer(ServerDirectory folder, ServerRecord record, Deadline deadline) throws IOException {
         OsAccount account = record.account().isEmpty()
                 ? OsAccount.buildUser()
                 : OsAccount.forRoot(record.account(), OsAccount.searchPath(pathVariable));
@@ -279,6 +285,20 @@ public final class LocalServers {
                     Problem.LOCAL_SERVER,
                     "pg_ctl could not stop the server in " + folder.data() + ": " + run.output() + ". Its log is "
                             + folder.log() + ".");
+        }
+        // gone when its postmaster.pid is, as pg_ctl -w waits for it
+        while (Files.exists(folder.data().resolve(PostmasterPid.FILE))) {
+            Optional<PostmasterPid> pid = PostmasterPid.read(folder.data());
+            if (pid.isPresent() && !pid.get().alive()) {
+                break; // ended without removing its file
+            }
+            if (!deadline.pause(STOPPING)) {
+                throw new PgResetException(
+                        Problem.TIMEOUT,
+                        "The server in " + folder.data() + " did not stop within " + deadline.describe()
+                                + " (a fast shutdown ends every session and writes a checkpoint). Its log is "
+                                + folder.log() + "; raise pgreset.timeout, or run mvn pgreset:stop again.");
+            }
         }
     }
 
@@ -331,7 +351,12 @@ public final class LocalServers {
      * pg_ctl start, again while the server that was killed has left processes behind that still hold its shared
      * memory (they end within moments of noticing), then the pgpass file for psql.
      */
-    private LocalServer startServer(ServerDirectory folder, ServerRecord record, PgPrograms programs, Deadline deadline)
+    private LocalServer startServer(
+            ServerDirectory folder,
+            ServerRecord record,
+            PgPrograms programs,
+            Databases.WarmUp firstLogin,
+            Deadline deadline)
             throws IOException {
         long began = System.nanoTime();
         Optional<PostmasterPid> stale = PostmasterPid.read(folder.data());
@@ -345,7 +370,7 @@ public final class LocalServers {
         long logFrom = Files.exists(folder.log()) ? Files.size(folder.log()) : 0;
         LocalServer server =
                 new LocalServer(folder.root(), record.release(), record.port(), record.superuser(), record.password());
-        Databases.WarmUp firstLogin = Databases.warmUp(server, deadline);
+        firstLogin.loginTo(server);
         boolean started = false;
         try {
             Duration pause = RETRY_START.first();
@@ -368,8 +393,6 @@ public final class LocalServers {
         } finally {
             if (started) {
                 firstLogin.finish(FIRST_LOGIN);
-            } else {
-                firstLogin.stop();
             }
         }
         Files.writeString(
