@@ -8,7 +8,9 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Who uses a server now: one file per user (a build, a test JVM) in the folder's {@code users}, locked by its user for
@@ -18,6 +20,13 @@ import java.util.UUID;
  */
 final class ServerUsers {
     private static final String FOLDER = "users";
+
+    /**
+     * The files this JVM holds. A process's file locks are the operating system's (fcntl): closing any channel on a file
+     * releases every lock the process has on it, so a file held here is never opened again to test its lock. This is
+     * the JVM's own state, as the locks are.
+     */
+    private static final Set<Path> HELD_HERE = ConcurrentHashMap.newKeySet();
 
     private ServerUsers() {}
 
@@ -39,6 +48,7 @@ final class ServerUsers {
 
         /** Gives the hold up: the lock released, the file deleted. */
         void release() {
+            HELD_HERE.remove(file);
             try (channel) {
                 lock.release();
             } catch (IOException e) {
@@ -58,7 +68,9 @@ final class ServerUsers {
         Path file = users.resolve(ProcessHandle.current().pid() + "-" + UUID.randomUUID() + ".lock");
         FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         try {
-            return new Hold(file, channel, channel.lock());
+            Hold hold = new Hold(file, channel, channel.lock());
+            HELD_HERE.add(file);
+            return hold;
         } catch (IOException | RuntimeException e) {
             channel.close();
             Files.deleteIfExists(file);
@@ -68,7 +80,7 @@ final class ServerUsers {
 
     /**
      * How many users other than {@code mine} hold the server now; the files of users that are gone are deleted on the
-     * way. A file locked in this JVM (another build of a daemon, another goal of this build) counts as held.
+     * way. A file held in this JVM (another build of a daemon, a test run beside a build) counts as held.
      */
     static int others(ServerDirectory folder, Hold mine) throws IOException {
         Path users = folder.root().resolve(FOLDER);
@@ -81,7 +93,7 @@ final class ServerUsers {
                 if (mine != null && file.equals(mine.file())) {
                     continue;
                 }
-                if (heldByAnother(file)) {
+                if (HELD_HERE.contains(file) || heldByAnother(file)) {
                     held++;
                 } else {
                     Files.deleteIfExists(file);
@@ -91,6 +103,7 @@ final class ServerUsers {
         return held;
     }
 
+    /** Whether another process holds {@code file} (never one held here: see {@link #HELD_HERE}). */
     private static boolean heldByAnother(Path file) throws IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
             FileLock lock = channel.tryLock();

@@ -67,4 +67,32 @@ class ServerUsersTest {
         assertThat(ServerUsers.others(folder, null)).as("its process ended").isZero();
         assertThat(file).doesNotExist();
     }
+
+    @Test
+    void countingTheUsersLeavesThisJvmsOwnLockInPlace() throws Exception {
+        ServerDirectory folder = new ServerDirectory(temp);
+        ServerUsers.Hold build = ServerUsers.hold(folder);
+        ServerUsers.Hold tests = ServerUsers.hold(folder);
+        // counted from this JVM twice: a channel opened and closed on a held file would drop its lock (fcntl)
+        assertThat(ServerUsers.others(folder, null)).isEqualTo(2);
+        assertThat(ServerUsers.others(folder, build)).isEqualTo(1);
+        Path probe = Files.writeString(
+                temp.resolve("TryLock.java"),
+                "class TryLock { public static void main(String[] a) throws Exception {"
+                        + " var c = java.nio.channels.FileChannel.open(java.nio.file.Path.of(a[0]),"
+                        + " java.nio.file.StandardOpenOption.WRITE);"
+                        + " System.out.println(c.tryLock() == null ? \"held\" : \"free\"); } }");
+        String javaCommand = ProcessHandle.current().info().command().orElse("java");
+        for (ServerUsers.Hold hold : java.util.List.of(build, tests)) {
+            Process other = new ProcessBuilder(
+                            javaCommand, probe.toString(), hold.file().toString())
+                    .start();
+            try (var out = new java.io.BufferedReader(new java.io.InputStreamReader(other.getInputStream()))) {
+                assertThat(out.readLine()).as("another process finds it locked").isEqualTo("held");
+            }
+            other.waitFor();
+        }
+        build.release();
+        tests.release();
+    }
 }
