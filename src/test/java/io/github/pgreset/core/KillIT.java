@@ -208,6 +208,9 @@ class KillIT {
         Path log = Files.createTempFile("pgreset-kill-", ".log");
         ProcessBuilder goal = new ProcessBuilder(
                         java.toString(),
+                        // a JVM that lives seconds: no optimising compiler competing with the goal for the CPU
+                        "-XX:TieredStopAtLevel=1",
+                        "-XX:+UseSerialGC",
                         "-cp",
                         System.getProperty("java.class.path"),
                         "-D" + Plan.PAUSE_AFTER + "=" + c.step(),

@@ -36,13 +36,14 @@ public final class InvokerServer {
             throw new IllegalArgumentException(
                     "usage: InvokerServer <properties file of the newest server> <properties file of the oldest>");
         }
-        // the process ends with Maven's; a container or an embedded server stops with it
+        // the process ends with Maven's; a container or pgreset's own server stops with it
         @SuppressWarnings("resource")
-        List<PgServer> servers = TestServers.start().servers();
+        TestServers started = TestServers.start();
+        List<PgServer> servers = started.servers();
         Comparator<PgServer> byVersion = Comparator.comparing(PgServer::version);
         PgServer newest = servers.stream().max(byVersion).orElseThrow();
         PgServer oldest = servers.stream().min(byVersion).orElseThrow();
-        loadWhatTheShutdownHookNeeds();
+        started.loadWhatTheirStopNeeds();
         if (servers.stream().anyMatch(server -> server.source().equals(TestServers.DOCKER_SOURCE))) {
             loadWhatTestcontainersCleanupNeeds();
         }
@@ -73,17 +74,6 @@ public final class InvokerServer {
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             properties.store(out, "the PostgreSQL server of the invoker integration tests (src/it)");
         }
-    }
-
-    /**
-     * exec:java closes the class loader of this class when {@link #main} returns, long before the embedded server's
-     * shutdown hook stops the server and deletes its data directory with commons-io: that code is loaded now, by
-     * deleting a small directory the same way.
-     */
-    private static void loadWhatTheShutdownHookNeeds() throws IOException {
-        Path dir = Files.createTempDirectory("pgreset-it");
-        Files.writeString(Files.createDirectories(dir.resolve("base")).resolve("1"), "");
-        org.apache.commons.io.FileUtils.deleteDirectory(dir.toFile());
     }
 
     /**

@@ -7,7 +7,9 @@ import java.util.Map;
 /**
  * Where the integration tests get their PostgreSQL servers from, in this order: the JDBC URLs in
  * {@value #SERVERS_VARIABLE} (how CI passes servers it started); Testcontainers when a Docker engine answers;
- * embedded binaries from Maven Central. When none is possible the tests fail with instructions; they never skip.
+ * otherwise servers of pgreset's own, started by {@code pgreset:start}'s code from the binaries on Maven Central (as
+ * an unprivileged account when the tests run as root). When none is possible the tests fail with instructions; they
+ * never skip.
  */
 public enum ServerSource {
     ENVIRONMENT,
@@ -17,21 +19,14 @@ public enum ServerSource {
     public static final String SERVERS_VARIABLE = "PGRESET_TEST_SERVERS";
 
     /** What the test JVM knows about its machine. */
-    public record Machine(String serversVariable, boolean dockerAvailable, boolean root) {}
+    public record Machine(String serversVariable, boolean dockerAvailable) {}
 
-    /** The source to use, or an exception that says how to give the tests a server. */
+    /** The source to use. */
     public static ServerSource choose(Machine machine) {
         if (machine.serversVariable() != null && !machine.serversVariable().isBlank()) {
             return ENVIRONMENT;
         }
-        if (machine.dockerAvailable()) {
-            return DOCKER;
-        }
-        if (!machine.root()) {
-            return EMBEDDED;
-        }
-        throw new IllegalStateException(instructions("this JVM runs as root, where PostgreSQL refuses to start "
-                + "(initdb: cannot be run as root), and no Docker engine answers"));
+        return machine.dockerAvailable() ? DOCKER : EMBEDDED;
     }
 
     /** The JDBC URLs of {@value #SERVERS_VARIABLE}, separated by white space. */
@@ -49,12 +44,6 @@ public enum ServerSource {
     public static String dockerImage(int major) {
         return "postgres:" + major + "-alpine";
     }
-
-    /**
-     * Members of this role log in with their password even on the embedded servers, whose initdb trusts every local
-     * connection: tests of wrong passwords and of credentials need a server that checks them.
-     */
-    public static final String PASSWORD_AUTH_GROUP = "pgreset_password_auth";
 
     /**
      * What the tests need from a server they start: prepared transactions, 250+ sessions at once, logical replication
@@ -88,7 +77,8 @@ public enum ServerSource {
                 + "&password=secret' ./mvnw verify\n"
                 + "     (.ci/run does this as root: it starts PostgreSQL 12, 13 and 18, and Debian's 15, as the postgres user);\n"
                 + "  2. start a Docker engine: the tests then run postgres:<version>-alpine with Testcontainers;\n"
-                + "  3. run as an ordinary user (not root): the tests start embedded PostgreSQL from the binaries "
-                + "Maven copies to target/pg-binaries.";
+                + "  3. neither: the tests start servers of pgreset's own (pgreset:start's code) from the binaries "
+                + "Maven copies to target/pg-binaries, as an unprivileged account (postgres, else nobody) when they"
+                + " run as root.";
     }
 }

@@ -1,7 +1,6 @@
 package io.github.pgreset.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.pgreset.testing.ServerSource.Machine;
 import org.junit.jupiter.api.Test;
@@ -10,24 +9,28 @@ import org.junit.jupiter.api.Test;
 class ServerSourceTest {
     @Test
     void listedServersComeFirst() {
-        assertThat(ServerSource.choose(new Machine("jdbc:postgresql://127.0.0.1/postgres", true, true)))
+        assertThat(ServerSource.choose(new Machine("jdbc:postgresql://127.0.0.1/postgres", true)))
                 .isEqualTo(ServerSource.ENVIRONMENT);
     }
 
     @Test
-    void dockerComesBeforeEmbeddedBinaries() {
-        assertThat(ServerSource.choose(new Machine(null, true, false))).isEqualTo(ServerSource.DOCKER);
-        assertThat(ServerSource.choose(new Machine("  ", true, true))).isEqualTo(ServerSource.DOCKER);
-        assertThat(ServerSource.choose(new Machine(null, false, false))).isEqualTo(ServerSource.EMBEDDED);
+    void dockerComesBeforePgresetsOwnServers() {
+        assertThat(ServerSource.choose(new Machine(null, true))).isEqualTo(ServerSource.DOCKER);
+        assertThat(ServerSource.choose(new Machine("  ", true))).isEqualTo(ServerSource.DOCKER);
+        assertThat(ServerSource.choose(new Machine(null, false)))
+                .as("as root too: pgreset's own server runs as an unprivileged account")
+                .isEqualTo(ServerSource.EMBEDDED);
     }
 
     @Test
-    void rootWithoutDockerOrListedServersFailsWithInstructions() {
-        assertThatThrownBy(() -> ServerSource.choose(new Machine(null, false, true)))
-                .hasMessageContaining("runs as root")
-                .hasMessageContaining("PGRESET_TEST_SERVERS")
-                .hasMessageContaining("Docker")
-                .hasMessageContaining(".ci/run");
+    void theInstructionsNameEveryRoute() {
+        assertThat(ServerSource.instructions("nothing answered"))
+                .contains("nothing answered")
+                .contains("PGRESET_TEST_SERVERS")
+                .contains("Docker")
+                .contains(".ci/run")
+                .contains("as an unprivileged account")
+                .doesNotContain("ordinary user");
     }
 
     @Test
@@ -46,7 +49,7 @@ class ServerSourceTest {
     @Test
     void dockerIsNotAskedForWhenServersAreListed() {
         // a listed server wins even where Docker answers: CI machines with Docker still use the servers they started
-        assertThat(ServerSource.choose(new Machine("jdbc:postgresql://db/postgres", true, false)))
+        assertThat(ServerSource.choose(new Machine("jdbc:postgresql://db/postgres", true)))
                 .isEqualTo(ServerSource.ENVIRONMENT);
     }
 }

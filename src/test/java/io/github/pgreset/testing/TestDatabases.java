@@ -54,17 +54,13 @@ public final class TestDatabases implements AutoCloseable {
     }
 
     /**
-     * Creates a login role whose password the server checks (it is a member of {@link
-     * ServerSource#PASSWORD_AUTH_GROUP}, which even the embedded servers authenticate by password); it is dropped when
-     * the test ends.
+     * Creates a login role with a password (every test server checks passwords on TCP, as pgreset's own servers and CI's
+     * do); it is dropped when the test ends.
      */
     public String createRole(String prefix, String password, String attributes) {
         String role = prefix + "_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
-        server.execute(
-                "DO $$ BEGIN CREATE ROLE " + ServerSource.PASSWORD_AUTH_GROUP + " NOLOGIN; "
-                        + "EXCEPTION WHEN duplicate_object THEN NULL; END $$",
-                "CREATE ROLE " + SqlText.identifier(role) + " LOGIN PASSWORD " + SqlText.literal(password) + " "
-                        + attributes + " IN ROLE " + ServerSource.PASSWORD_AUTH_GROUP);
+        server.execute("CREATE ROLE " + SqlText.identifier(role) + " LOGIN PASSWORD " + SqlText.literal(password) + " "
+                + attributes);
         roles.add(role);
         return role;
     }

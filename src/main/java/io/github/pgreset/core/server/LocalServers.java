@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -46,6 +47,11 @@ public final class LocalServers {
         this.progress = progress;
         this.platform = platform;
         this.pathVariable = pathVariable;
+    }
+
+    /** pgreset's own folder, for the binaries' cache and the folders' locks. */
+    Path home() {
+        return home;
     }
 
     /**
@@ -166,7 +172,7 @@ public final class LocalServers {
             }
             record = Ports.choose(folder, record, request.port());
             ServerUse use = use(folder, request);
-            LocalServer server = startServer(folder, record, programs, firstLogin, deadline);
+            LocalServer server = startServer(folder, record, programs, request.settings(), firstLogin, deadline);
             // as on a running server: a database made before is not looked up (the goals after start find one that was
             // dropped by hand since: restore and recreate make it, the others say it is missing)
             boolean created = !record.databases().contains(request.database())
@@ -355,6 +361,7 @@ public final class LocalServers {
             ServerDirectory folder,
             ServerRecord record,
             PgPrograms programs,
+            Map<String, String> settings,
             Databases.WarmUp firstLogin,
             Deadline deadline)
             throws IOException {
@@ -375,7 +382,7 @@ public final class LocalServers {
         try {
             Duration pause = RETRY_START.first();
             while (true) {
-                PgPrograms.Run run = programs.start(folder.data(), folder.log(), record.port(), deadline);
+                PgPrograms.Run run = programs.start(folder.data(), folder.log(), record.port(), settings, deadline);
                 if (run.succeeded()) {
                     started = true;
                     break;

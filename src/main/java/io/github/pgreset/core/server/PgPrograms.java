@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -62,7 +63,11 @@ final class PgPrograms {
                 deadline);
     }
 
-    Run start(Path data, Path log, int port, Deadline deadline) {
+    /** pg_ctl start, waiting for the server; {@code settings} given to it as {@code -c name=value}. */
+    Run start(Path data, Path log, int port, Map<String, String> settings, Deadline deadline) {
+        StringBuilder options = new StringBuilder("-p " + port);
+        new TreeMap<>(settings)
+                .forEach((name, value) -> options.append(" -c ").append(OsAccount.shellWord(name + "=" + value)));
         return run(
                 List.of(
                         program("pg_ctl"),
@@ -74,7 +79,7 @@ final class PgPrograms {
                         "-t",
                         String.valueOf(deadline.remainingSecondsAtLeastOne()),
                         "-o",
-                        "-p " + port,
+                        options.toString(),
                         "start"),
                 deadline);
     }

@@ -2,6 +2,7 @@ package io.github.pgreset.core.server;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * What {@code pgreset:start} was asked for.
@@ -14,6 +15,7 @@ import java.time.Duration;
  * @param timeout how long initdb, the start and the wait for another build may take in all
  * @param byHand started by hand ({@code mvn pgreset:start}): kept running after the builds; otherwise for a build,
  *     whose end stops it unless another build uses it
+ * @param settings server settings given at each start ({@code -c name=value}), e.g. {@code max_connections=300}
  */
 public record StartRequest(
         Path dataDirectory,
@@ -22,4 +24,21 @@ public record StartRequest(
         String database,
         String account,
         Duration timeout,
-        boolean byHand) {}
+        boolean byHand,
+        Map<String, String> settings) {
+    public StartRequest {
+        settings = Map.copyOf(settings);
+    }
+
+    /** A request with the server's own settings. */
+    public StartRequest(
+            Path dataDirectory,
+            VersionRequest version,
+            int port,
+            String database,
+            String account,
+            Duration timeout,
+            boolean byHand) {
+        this(dataDirectory, version, port, database, account, timeout, byHand, Map.of());
+    }
+}

@@ -159,6 +159,9 @@ class ServerLifetimeIT {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Process process = new ProcessBuilder(
                         java.toString(),
+                        // a JVM that lives seconds: no optimising compiler competing with the goal for the CPU
+                        "-XX:TieredStopAtLevel=1",
+                        "-XX:+UseSerialGC",
                         "-cp",
                         System.getProperty("java.class.path"),
                         "-Dpgreset.test.binaries=" + System.getProperty("pgreset.test.binaries", "target/pg-binaries"),
