@@ -28,7 +28,7 @@ try {
     assert failed =~ /(?s)failing on purpose.*pgreset: stopped the PostgreSQL server in \S+ in \d+ ms, as no other build uses it\.\s*\n\[INFO\] -+\n\[INFO\] Reactor Summary.*BUILD FAILURE/
     // 6: the new migration: persistence rebuilt the snapshot once, service restored the new one in the same build
     assert log.contains('Not restoring "persistence" from "persistence_snapshot": its sources changed since'
-            + ' "persistence_snapshot" was taken: persistence/src/main/resources/db/migration/V2__invoice.sql added.')
+            + ' "persistence_snapshot" was taken: persistence/src/main/resources/db/migration/V2__invoice.sql added;')
     assert (log =~ /\[reactor-it\] jdbc:postgresql:\/\/127\.0\.0\.1:\d+\/shop-service\S+ has 2 migrations/).size() == 1
     assert log.count('BUILD SUCCESS') == 5 && log.count('BUILD FAILURE') == 1
     assert EmbeddedServers.running(basedir) == 0: 'the last build stopped its server'

@@ -222,8 +222,7 @@ public final class ResetService {
         }
         // said before the drop, so that a build stopped part-way has told why its database is being recreated
         progress.info("Not restoring \"" + names.target() + "\" from \"" + names.snapshot() + "\": " + stale
-                + ". pgreset.onStaleSnapshot=recreate: " + (settings.dryRun() ? "it would be" : "it is")
-                + " recreated empty for the migrations.");
+                + (settings.dryRun() ? "; it would be" : "; it is") + " recreated empty for the migrations.");
         return RestoreResult.recreated(
                 names,
                 stale,
