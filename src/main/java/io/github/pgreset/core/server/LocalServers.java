@@ -75,6 +75,21 @@ public final class LocalServers {
         return home.resolve("servers").resolve(safeName + "-" + ServerDirectory.digest(root));
     }
 
+    /**
+     * The folder Maven names as the multi-module project directory when it is started in {@code workingFolder}: the
+     * nearest folder at or above it that holds a {@code .mvn} folder, else {@code workingFolder} itself. For a JVM that
+     * Maven did not start (tests run from an IDE), so that it finds the build's server.
+     */
+    public static Path buildRoot(Path workingFolder) {
+        Path start = workingFolder.toAbsolutePath().normalize();
+        for (Path folder = start; folder != null; folder = folder.getParent()) {
+            if (Files.isDirectory(folder.resolve(".mvn"))) {
+                return folder;
+            }
+        }
+        return start;
+    }
+
     /** The server pgreset started in this folder, when it is running; nothing is changed. */
     public static Optional<LocalServer> running(Path dataDirectory) {
         ServerDirectory folder = new ServerDirectory(dataDirectory);

@@ -21,6 +21,8 @@ public final class ServerUse {
     private final ProgressListener progress;
     private final AtomicBoolean ended = new AtomicBoolean();
     private final Thread hook;
+    /** Set for a user whose JVM's end is its normal end (the tests of one JVM): run before the use ends with it. */
+    private volatile Runnable normalEnd;
 
     ServerUse(LocalServers servers, ServerDirectory folder, ServerUsers.Hold hold, ProgressListener progress) {
         this.servers = servers;
@@ -89,8 +91,22 @@ public final class ServerUse {
         }
     }
 
+    /**
+     * For a user whose JVM's end is its normal end, as the tests of one JVM, which run until it exits: at the JVM's end
+     * {@code beforeTheEnd} runs (the user's work put back), then the use ends as {@link #end} ends it, said at debug
+     * level only.
+     */
+    public void endsWithTheJvm(Runnable beforeTheEnd) {
+        this.normalEnd = beforeTheEnd;
+    }
+
     /** The build was stopped: the server stops as at the end of the build, once the goals have put things back. */
     private void stoppedWithTheJvm() {
+        Runnable beforeTheEnd = normalEnd;
+        if (beforeTheEnd != null) {
+            endedWithTheJvm(beforeTheEnd);
+            return;
+        }
         try {
             Ended ended = end(STOPPING);
             if (ended.outcome() == Outcome.STOPPED) {
@@ -99,6 +115,23 @@ public final class ServerUse {
         } catch (RuntimeException e) {
             say("pgreset: the build was stopped, and the PostgreSQL server in " + folder.root()
                     + " could not be stopped: " + e.getMessage() + " mvn pgreset:stop stops it.");
+        }
+    }
+
+    private void endedWithTheJvm(Runnable beforeTheEnd) {
+        try {
+            beforeTheEnd.run();
+        } catch (RuntimeException e) {
+            progress.debug("pgreset: the JVM ended, and its work on the server in " + folder.root()
+                    + " could not be put back: " + e.getMessage());
+        }
+        try {
+            Ended ended = end(STOPPING);
+            progress.debug("pgreset: the JVM ended; the PostgreSQL server in " + folder.root() + ": " + ended.outcome()
+                    + " (" + ended.millis() + " ms).");
+        } catch (RuntimeException e) {
+            progress.debug("pgreset: the JVM ended, and the PostgreSQL server in " + folder.root()
+                    + " could not be stopped: " + e.getMessage());
         }
     }
 
