@@ -1,5 +1,6 @@
 package io.github.pgreset.core;
 
+import io.github.pgreset.core.connection.MaintenanceConnection;
 import io.github.pgreset.core.connection.PgResetException;
 import io.github.pgreset.core.connection.Problem;
 import io.github.pgreset.core.snapshot.SnapshotOptions;
@@ -8,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 /**
  * The next prepared copy of a snapshot, made on its own thread after a restore while the build goes on (tests run on
@@ -21,13 +23,27 @@ public final class NextCopy {
         this.copy = copy;
     }
 
-    /** Starts preparing the copy on a new daemon thread. */
+    /** Starts preparing the copy on a new daemon thread; the JVM's end (Ctrl-C) stops it. */
     public static NextCopy start(ResetService service, SnapshotOptions options) {
+        return start(() -> service.prepareNextCopy(options));
+    }
+
+    /**
+     * Starts preparing the copy on a new daemon thread, on a server session the caller keeps ({@link
+     * ResetService#prepareNextCopy(MaintenanceConnection, SnapshotOptions)}), opened by {@code session} at its first
+     * use: the JVM's end does not stop it, and whoever ends the JVM's work {@linkplain #await waits} for it.
+     */
+    public static NextCopy startOn(
+            Supplier<MaintenanceConnection> session, ResetService service, SnapshotOptions options) {
+        return start(() -> service.prepareNextCopy(session.get(), options));
+    }
+
+    private static NextCopy start(Supplier<Duration> preparing) {
         CompletableFuture<Duration> copy = new CompletableFuture<>();
         Thread thread = new Thread(
                 () -> {
                     try {
-                        copy.complete(service.prepareNextCopy(options));
+                        copy.complete(preparing.get());
                     } catch (RuntimeException | Error e) {
                         copy.completeExceptionally(e);
                     }

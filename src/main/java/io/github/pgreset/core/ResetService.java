@@ -37,6 +37,7 @@ import io.github.pgreset.core.snapshot.Snapshots;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The one service behind every goal: lists and terminates the sessions on a database, drops it and creates it
@@ -185,18 +186,63 @@ public final class ResetService {
      */
     public RestoreResult restore(DropOptions options, SnapshotOptions snapshotOptions) {
         long start = System.nanoTime();
+        SnapshotNames names = checkedNames(snapshotOptions);
+        try (MaintenanceConnection connection = openStoppable()) {
+            return restoreOn(connection, options, snapshotOptions, names, start);
+        }
+    }
+
+    /**
+     * {@link #restore} on a server session the caller keeps for many restores ({@link MaintenanceConnection#lease}):
+     * the tests of one JVM, where a login each time would cost more than the swap. The goal lock is released at the
+     * end, as closing the session would release it.
+     */
+    public RestoreResult restore(MaintenanceConnection session, DropOptions options, SnapshotOptions snapshotOptions) {
+        long start = System.nanoTime();
+        SnapshotNames names = checkedNames(snapshotOptions);
+        return onSession(session, true, connection -> restoreOn(connection, options, snapshotOptions, names, start));
+    }
+
+    /**
+     * One goal on a server session the caller keeps ({@link MaintenanceConnection#lease}), with a deadline of its own;
+     * the goal lock is released at the end, as closing the session would release it. A {@code stoppable} goal is
+     * stopped by the JVM's end (Ctrl-C) and puts back what it began.
+     */
+    private <T> T onSession(MaintenanceConnection session, boolean stoppable, Function<MaintenanceConnection, T> goal) {
+        try (MaintenanceConnection connection = session.lease(Deadline.after(settings.timeout()))) {
+            if (stoppable) {
+                connection.guard(StopGuard.watch(connection, progress));
+            }
+            try {
+                return goal.apply(connection);
+            } finally {
+                if (!connection.stopped()) {
+                    GoalLock.release(connection, target().database());
+                }
+            }
+        }
+    }
+
+    private SnapshotNames checkedNames(SnapshotOptions snapshotOptions) {
         SnapshotNames names = snapshotOptions.names(target().database());
         requireDroppable();
         requireDerivedDroppable(names);
         sayShortened(names);
-        try (MaintenanceConnection connection = openStoppable()) {
-            return new Snapshots(connection, target(), names, snapshotOptions, progress, !settings.dryRun())
-                    .restore(
-                            options,
-                            settings.dryRun(),
-                            (state, stale, owner) -> restoreStale(
-                                    connection, state, options, names, stale, owner, snapshotOptions.onStale(), start));
-        }
+        return names;
+    }
+
+    private RestoreResult restoreOn(
+            MaintenanceConnection connection,
+            DropOptions options,
+            SnapshotOptions snapshotOptions,
+            SnapshotNames names,
+            long start) {
+        return new Snapshots(connection, target(), names, snapshotOptions, progress, !settings.dryRun())
+                .restore(
+                        options,
+                        settings.dryRun(),
+                        (state, stale, owner) -> restoreStale(
+                                connection, state, options, names, stale, owner, snapshotOptions.onStale(), start));
     }
 
     /**
@@ -229,12 +275,32 @@ public final class ResetService {
                 recreateOn(connection, state, options, CreateOptions.defaults().ownedBy(owner), start));
     }
 
-    /** Clones the snapshot into the copy that the next restore swaps in (nothing when there is no snapshot). */
+    /**
+     * Clones the snapshot into the copy that the next restore swaps in (nothing when there is no snapshot). The JVM's
+     * end (Ctrl-C) stops it, and it puts back what it began.
+     */
     public Duration prepareNextCopy(SnapshotOptions options) {
         SnapshotNames names = options.names(target().database());
         try (MaintenanceConnection connection = openStoppable()) {
             return new Snapshots(connection, target(), names, options, progress, true).prepareCopy();
         }
+    }
+
+    /**
+     * {@link #prepareNextCopy} on a server session the caller keeps, for a JVM whose end is its normal end (the tests
+     * of one JVM): the JVM's end does not stop it; whoever ends the JVM's work waits for it, so that the next run finds
+     * the copy made.
+     */
+    public Duration prepareNextCopy(MaintenanceConnection session, SnapshotOptions options) {
+        SnapshotNames names = options.names(target().database());
+        return onSession(
+                session, false, connection -> new Snapshots(connection, target(), names, options, progress, true)
+                        .prepareCopy());
+    }
+
+    /** Opens a server session to keep for many goals on the target ({@link MaintenanceConnection#lease}). */
+    public MaintenanceConnection openSession() {
+        return open();
     }
 
     /** Refuses a protected name before connecting; {@link #open} checks the host. */

@@ -34,6 +34,23 @@ public final class GoalLock {
         return "SELECT pg_advisory_lock(" + KEY + ", hashtext(" + SqlText.literal(database.value()) + "))";
     }
 
+    /**
+     * Releases the lock on a session that stays open ({@link MaintenanceConnection#lease}), as closing the session
+     * would; every hold of it, should the goal have taken it twice.
+     */
+    public static void release(MaintenanceConnection connection, DatabaseName database) {
+        String unlock = "SELECT pg_advisory_unlock(" + KEY + ", hashtext(?)) FROM pg_locks WHERE locktype = 'advisory'"
+                + " AND pid = pg_backend_pid() AND classid = " + KEY + " AND objid = hashtext(?)::oid AND objsubid = 2";
+        // one hold per statement: pg_locks has one row for a lock however often the session took it
+        for (int holds = 0; holds < 8; holds++) {
+            if (connection
+                    .query(unlock, List.of(database.value(), database.value()), rs -> rs.getBoolean(1))
+                    .isEmpty()) {
+                return;
+            }
+        }
+    }
+
     static final String HOLDER = "SELECT l.pid, a.application_name, a.client_addr::text AS client FROM pg_locks l"
             + " LEFT JOIN pg_stat_activity a ON a.pid = l.pid WHERE l.locktype = 'advisory' AND l.granted"
             + " AND l.classid = " + KEY + " AND l.objid = hashtext(?)::oid AND l.objsubid = 2"
