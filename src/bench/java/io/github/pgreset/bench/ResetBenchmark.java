@@ -1,5 +1,6 @@
 package io.github.pgreset.bench;
 
+import io.github.pgreset.bench.junit.JUnitBenchmark;
 import io.github.pgreset.core.ResetService;
 import io.github.pgreset.core.ResetSettings;
 import io.github.pgreset.core.connection.ProgressListener;
@@ -48,7 +49,10 @@ import java.util.concurrent.TimeUnit;
 public final class ResetBenchmark {
     private static final String DB = "pgreset_bench";
     private static final int RUNS = Integer.getInteger("pgreset.bench.runs", 7);
-    /** Which parts run: -Dpgreset.bench.cases=swap,heavy (default: all of sessions, swap, maven, heavy). */
+    /**
+     * Which parts run: -Dpgreset.bench.cases=swap,heavy (default: sessions, swap, maven, heavy and clone; {@code junit},
+     * what {@code @PgReset} adds to a test run, on pgreset's own server, only when named).
+     */
     private static final Set<String> CASES =
             Set.of(System.getProperty("pgreset.bench.cases", "sessions,swap,maven,heavy,clone")
                     .split(","));
@@ -76,12 +80,17 @@ public final class ResetBenchmark {
                 .append(RUNS)
                 .append(
                         " runs (for the heavy databases: 3 rebuilds and raw clones per strategy, 5 restores and clones in turn).\n\n");
-        try (BenchServers servers = BenchServers.start()) {
-            for (PgServer server : servers.servers()) {
-                System.out.println("[bench] " + server);
-                ResetBenchmark bench = new ResetBenchmark(server);
-                bench.run(out);
-                report.append(bench.table()).append('\n');
+        if (CASES.contains("junit")) {
+            report.append("### @PgReset\n\n").append(JUnitBenchmark.run(out)).append('\n');
+        }
+        if (CASES.stream().anyMatch(part -> !part.equals("junit"))) {
+            try (BenchServers servers = BenchServers.start()) {
+                for (PgServer server : servers.servers()) {
+                    System.out.println("[bench] " + server);
+                    ResetBenchmark bench = new ResetBenchmark(server);
+                    bench.run(out);
+                    report.append(bench.table()).append('\n');
+                }
             }
         }
         Files.writeString(out.resolve("results.md"), report.toString(), StandardCharsets.UTF_8);

@@ -17,7 +17,6 @@ import io.github.pgreset.core.drop.CreateOptions;
 import io.github.pgreset.core.drop.DropOptions;
 import io.github.pgreset.core.server.LocalServer;
 import io.github.pgreset.core.snapshot.FileCopyMethod;
-import io.github.pgreset.core.snapshot.RestoreResult;
 import io.github.pgreset.core.snapshot.SnapshotOptions;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -46,6 +45,8 @@ final class FreshDatabase implements AutoCloseable {
     private final List<Path> migrations;
     private final ProgressListener progress;
     private NextCopy nextCopy;
+    /** The session the next copies are made on, opened by the first; only the copy's thread uses it, one at a time. */
+    private volatile MaintenanceConnection copySession;
 
     private FreshDatabase(
             LocalServer server,
@@ -123,21 +124,43 @@ final class FreshDatabase implements AutoCloseable {
             service.recreate(DropOptions.defaults(), CreateOptions.defaults());
             return;
         }
-        // one JVM at a time makes the snapshot; the others then find it fresh
-        String making = "SELECT pg_advisory_lock(" + KEY + ", hashtext(?))";
-        String made = "SELECT pg_advisory_unlock(" + KEY + ", hashtext(?))";
-        String key = snapshot.snapshotName();
-        claim.query(making, List.of(key), rs -> 1);
-        try {
-            RestoreResult restored = service.restore(DropOptions.defaults(), snapshot);
-            if (restored.stale() != null) {
-                FlywayMigrations.migrate(url(), server.superuser(), server.password(), migrations);
-                service.snapshot(snapshot, false);
+        try (MaintenanceConnection session = claim.lease(Deadline.after(TIMEOUT))) {
+            // on the JVM's own session: a login per class would cost more than the swap
+            if (service.restore(session, DropOptions.defaults(), snapshot).stale() != null) {
+                makeSnapshot(session);
             }
-        } finally {
-            claim.query(made, List.of(key), rs -> 1);
         }
-        nextCopy = NextCopy.start(service, snapshot);
+        nextCopy = NextCopy.startOn(this::copySession, service, snapshot);
+    }
+
+    private MaintenanceConnection copySession() {
+        if (copySession == null) {
+            copySession = service.openSession();
+        }
+        return copySession;
+    }
+
+    /**
+     * Migrates the database, recreated empty by a restore that found the snapshot stale, and saves it as the snapshot:
+     * one JVM at a time. A JVM that finds another making it waits, then restores what that one made.
+     */
+    private void makeSnapshot(MaintenanceConnection session) {
+        String key = snapshot.snapshotName();
+        boolean first = session.query(
+                        "SELECT pg_try_advisory_lock(" + KEY + ", hashtext(?))", List.of(key), rs -> rs.getBoolean(1))
+                .get(0);
+        try {
+            if (!first) {
+                session.query("SELECT pg_advisory_lock(" + KEY + ", hashtext(?))", List.of(key), rs -> 1);
+                if (service.restore(session, DropOptions.defaults(), snapshot).stale() == null) {
+                    return;
+                }
+            }
+            FlywayMigrations.migrate(url(), server.superuser(), server.password(), migrations);
+            service.snapshot(snapshot, false);
+        } finally {
+            session.query("SELECT pg_advisory_unlock(" + KEY + ", hashtext(?))", List.of(key), rs -> 1);
+        }
     }
 
     /** Waits for the copy being prepared for the next reset. */
@@ -159,6 +182,9 @@ final class FreshDatabase implements AutoCloseable {
             finishNextCopy();
         } finally {
             claim.close();
+            if (copySession != null) {
+                copySession.close();
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 package io.github.pgreset.junit;
 
+import java.util.Locale;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -68,9 +69,16 @@ public final class PgResetExtension implements BeforeAllCallback, TestInstancePr
     }
 
     private static void reset(ExtensionContext context, PgReset annotation) {
+        long start = System.nanoTime();
         TestServer server = TestServer.forThisJvm();
         FreshDatabase database = server.database(annotation);
         database.reset();
+        server.debug(String.format(
+                Locale.ROOT,
+                "pgreset: %s fresh for %s in %.1f ms.",
+                database.name(),
+                context.getDisplayName(),
+                (System.nanoTime() - start) / 1e6));
         System.setProperty("pgreset.url", database.url());
         System.setProperty("pgreset.username", server.server().superuser());
         System.setProperty("pgreset.password", server.server().password());

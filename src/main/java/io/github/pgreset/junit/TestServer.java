@@ -53,13 +53,30 @@ final class TestServer {
      */
     static TestServer forThisJvm() {
         Path module = Path.of(System.getProperty("user.dir")).toAbsolutePath();
-        Path buildRoot = LocalServers.buildRoot(module);
         Path home = LocalServers.defaultHome(Path.of(System.getProperty("user.home")));
+        Path buildRoot = buildRoot(home, module);
         String dataDirectory = System.getProperty("pgreset.dataDirectory");
         Path folder = dataDirectory != null && !dataDirectory.isBlank()
                 ? Path.of(dataDirectory).toAbsolutePath().normalize()
                 : LocalServers.defaultDataDirectory(home, buildRoot);
         return HELD.computeIfAbsent(folder, f -> start(home, f, module, buildRoot));
+    }
+
+    /**
+     * The build's root for a module: where a module with a {@code .mvn} folder of its own sits in a larger build, the
+     * one whose server is running (a build or {@code pgreset:start} from there), nearest first; else the outermost,
+     * where the whole build's modules meet.
+     */
+    private static Path buildRoot(Path home, Path module) {
+        List<Path> roots = LocalServers.buildRoots(module);
+        for (Path root : roots) {
+            if (roots.size() == 1
+                    || LocalServers.running(LocalServers.defaultDataDirectory(home, root))
+                            .isPresent()) {
+                return root;
+            }
+        }
+        return roots.get(roots.size() - 1);
     }
 
     private static TestServer start(Path home, Path folder, Path module, Path buildRoot) {
@@ -110,6 +127,11 @@ final class TestServer {
 
     LocalServer server() {
         return server;
+    }
+
+    /** Says {@code line} at debug level, as the tests' log says what pgreset does. */
+    void debug(String line) {
+        progress.debug(line);
     }
 
     /** At the JVM's end, before the use ends: the copies being prepared finished, the databases' claims given up. */
