@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -76,18 +77,20 @@ public final class LocalServers {
     }
 
     /**
-     * The folder Maven names as the multi-module project directory when it is started in {@code workingFolder}: the
-     * nearest folder at or above it that holds a {@code .mvn} folder, else {@code workingFolder} itself. For a JVM that
-     * Maven did not start (tests run from an IDE), so that it finds the build's server.
+     * The folders Maven may name as the multi-module project directory for a build that includes {@code
+     * workingFolder}, nearest first: each folder at or above it that holds a {@code .mvn} folder (Maven started in
+     * the module names the nearest, started at the top of a larger tree the outermost), else {@code workingFolder}
+     * itself. For a JVM that Maven did not start (tests run from an IDE), so that it finds the build's server.
      */
-    public static Path buildRoot(Path workingFolder) {
+    public static List<Path> buildRoots(Path workingFolder) {
         Path start = workingFolder.toAbsolutePath().normalize();
+        List<Path> roots = new ArrayList<>();
         for (Path folder = start; folder != null; folder = folder.getParent()) {
             if (Files.isDirectory(folder.resolve(".mvn"))) {
-                return folder;
+                roots.add(folder);
             }
         }
-        return start;
+        return roots.isEmpty() ? List.of(start) : List.copyOf(roots);
     }
 
     /** The server pgreset started in this folder, when it is running; nothing is changed. */
