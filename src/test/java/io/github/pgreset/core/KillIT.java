@@ -21,6 +21,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -107,15 +111,27 @@ class KillIT {
         String neighbour = dbs.createUnique("neighbour");
         server.executeIn(neighbour, "CREATE TABLE kept (id int)");
         long neighbourOid = oid(server, neighbour);
-        List<String> failures = new ArrayList<>();
-        for (Case c : cases(server)) {
-            for (Signal signal : Signal.values()) {
-                try {
-                    run(server, dbs, c, signal);
-                } catch (AssertionError | Exception e) {
-                    failures.add(c + " " + signal + ": " + e.getMessage());
+        List<String> failures = new CopyOnWriteArrayList<>();
+        // two goal JVMs at a time, each on a database of its own: the machine's two cores busy, half the wall time
+        ExecutorService workers = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<?>> runs = new ArrayList<>();
+            for (Case c : cases(server)) {
+                for (Signal signal : Signal.values()) {
+                    runs.add(workers.submit(() -> {
+                        try {
+                            run(server, dbs, c, signal);
+                        } catch (AssertionError | Exception e) {
+                            failures.add(c + " " + signal + ": " + e.getMessage());
+                        }
+                    }));
                 }
             }
+            for (Future<?> run : runs) {
+                run.get();
+            }
+        } finally {
+            workers.shutdownNow();
         }
         assertThat(failures).as("the cases that failed").isEmpty();
         assertThat(oid(server, neighbour)).isEqualTo(neighbourOid);
