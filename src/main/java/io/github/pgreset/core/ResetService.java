@@ -97,7 +97,7 @@ public final class ResetService {
     /** Drops the target database, terminating its sessions unless {@code options.force()} is false. */
     public DropResult drop(DropOptions options) {
         long start = System.nanoTime();
-        requireDroppable();
+        requireAllowedToDrop();
         try (MaintenanceConnection connection = openStoppable()) {
             DropPlan drop = planner(connection, options)
                     .drop(lockAndRead(connection, DropPlanner.readsBlockers(connection.version(), options)));
@@ -114,7 +114,7 @@ public final class ResetService {
     /** Drops the target database as {@link #drop} does, then creates it empty with the given options. */
     public RecreateResult recreate(DropOptions dropOptions, CreateOptions createOptions) {
         long start = System.nanoTime();
-        requireDroppable();
+        requireAllowedToDrop();
         try (MaintenanceConnection connection = openStoppable()) {
             return recreateOn(
                     connection,
@@ -225,7 +225,7 @@ public final class ResetService {
 
     private SnapshotNames checkedNames(SnapshotOptions snapshotOptions) {
         SnapshotNames names = snapshotOptions.names(target().database());
-        requireDroppable();
+        requireAllowedToDrop();
         requireDerivedDroppable(names);
         sayShortened(names);
         return names;
@@ -304,7 +304,7 @@ public final class ResetService {
     }
 
     /** Refuses a protected name before connecting; {@link #open} checks the host. */
-    private void requireDroppable() {
+    private void requireAllowedToDrop() {
         requireAllowed(SafetyRules.Use.DROP);
     }
 
@@ -391,10 +391,7 @@ public final class ResetService {
 
     private DatabaseRow requireDatabase(DatabaseRow row) {
         if (row == null) {
-            throw new PgResetException(
-                    Problem.DATABASE_MISSING,
-                    "The " + target().describe() + " does not exist. "
-                            + "Check pgreset.database / pgreset.url (names are case-sensitive).");
+            throw PgResetException.databaseMissing("The " + target().describe() + " does not exist.", "");
         }
         return row;
     }

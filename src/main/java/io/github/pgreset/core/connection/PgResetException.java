@@ -21,4 +21,15 @@ public class PgResetException extends RuntimeException {
     public Problem problem() {
         return problem;
     }
+
+    /**
+     * The database a goal works on is not there: {@code opening} says which, the message says to check its name
+     * (PostgreSQL's names are case-sensitive), and {@code orElse} (", or ..." or ", and ...", possibly empty) what else
+     * fixes it.
+     */
+    public static PgResetException databaseMissing(String opening, String orElse) {
+        return new PgResetException(
+                Problem.DATABASE_MISSING,
+                opening + " Check pgreset.database / pgreset.url (names are case-sensitive)" + orElse + ".");
+    }
 }

@@ -113,7 +113,7 @@ public final class DropPlanner {
             }
             return new DropPlan(DropResult.Outcome.MISSING, DropMethod.NONE, List.of(), Plan.of(), run);
         }
-        requireDroppable(row);
+        requireNotTemplateAndMayDrop(row);
         List<Step> steps = new ArrayList<>();
         if (Marks.isClosed(row.comment())) {
             steps.add(reopenLeftover(database, row, run));
@@ -272,7 +272,7 @@ public final class DropPlanner {
     }
 
     /** A template is never dropped by accident; a database the role may not drop is refused before terminating. */
-    private void requireDroppable(DatabaseRow row) {
+    private void requireNotTemplateAndMayDrop(DatabaseRow row) {
         Target target = context.target();
         if (row.template()) {
             throw new PgResetException(
@@ -294,9 +294,8 @@ public final class DropPlanner {
     }
 
     static PgResetException missing(Target target) {
-        return new PgResetException(
-                Problem.DATABASE_MISSING,
-                "The " + target.describe() + " does not exist. Check pgreset.database / pgreset.url (names are "
-                        + "case-sensitive), or set pgreset.ifExists=true to treat a missing database as done.");
+        return PgResetException.databaseMissing(
+                "The " + target.describe() + " does not exist.",
+                ", or set pgreset.ifExists=true to treat a missing database as done");
     }
 }

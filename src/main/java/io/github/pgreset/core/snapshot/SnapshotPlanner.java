@@ -73,10 +73,9 @@ public final class SnapshotPlanner {
         Map<DatabaseName, DatabaseRow> rows = state.rowsByName();
         DatabaseRow row = rows.get(names.target());
         if (row == null) {
-            throw new PgResetException(
-                    Problem.DATABASE_MISSING,
-                    "There is no " + context.describe(names.target()) + " to snapshot. Check pgreset.database / "
-                            + "pgreset.url (names are case-sensitive), and run the migrations before pgreset:snapshot.");
+            throw PgResetException.databaseMissing(
+                    "There is no " + context.describe(names.target()) + " to snapshot.",
+                    ", and run the migrations before pgreset:snapshot");
         }
         DatabaseRow earlier = rows.get(names.snapshot());
         requireOwn(names.snapshot(), earlier);
