@@ -1,7 +1,8 @@
-package io.github.pgreset.maven.internal;
+package io.github.pgreset.core;
 
 /**
- * The project properties pgreset sets for the rest of the build, which later goals, plugins and tests read as
+ * The properties pgreset sets for the rest of the build (Maven project properties) and for the tests (system
+ * properties, by {@code @PgReset}), which later goals, plugins and tests read as
  * {@code ${pgreset.url}}: written in one place, read in the others.
  */
 public final class ServerProperties {

@@ -1,5 +1,6 @@
 package io.github.pgreset.junit;
 
+import io.github.pgreset.core.ServerProperties;
 import java.util.Locale;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -79,9 +80,9 @@ public final class PgResetExtension implements BeforeAllCallback, TestInstancePr
                 database.name(),
                 context.getDisplayName(),
                 (System.nanoTime() - start) / 1e6));
-        System.setProperty("pgreset.url", database.url());
-        System.setProperty("pgreset.username", server.server().superuser());
-        System.setProperty("pgreset.password", server.server().password());
+        System.setProperty(ServerProperties.URL, database.url());
+        System.setProperty(ServerProperties.USERNAME, server.server().superuser());
+        System.setProperty(ServerProperties.PASSWORD, server.server().password());
         // the pools of test contexts on this database hold sessions the reset ended
         Pools.evict(database.url());
     }

@@ -1,5 +1,6 @@
 package io.github.pgreset.junit;
 
+import io.github.pgreset.core.ServerProperties;
 import io.github.pgreset.core.connection.ProgressListener;
 import io.github.pgreset.core.server.LocalServer;
 import io.github.pgreset.core.server.LocalServers;
@@ -55,7 +56,7 @@ final class TestServer {
         Path module = Path.of(System.getProperty("user.dir")).toAbsolutePath();
         Path home = LocalServers.defaultHome(Path.of(System.getProperty("user.home")));
         Path buildRoot = buildRoot(home, module);
-        String dataDirectory = System.getProperty("pgreset.dataDirectory");
+        String dataDirectory = System.getProperty(ServerProperties.DATA_DIRECTORY);
         Path folder = dataDirectory != null && !dataDirectory.isBlank()
                 ? Path.of(dataDirectory).toAbsolutePath().normalize()
                 : LocalServers.defaultDataDirectory(home, buildRoot);

@@ -1,5 +1,6 @@
 package io.github.pgreset.maven;
 
+import io.github.pgreset.core.ServerProperties;
 import io.github.pgreset.core.connection.DatabaseName;
 import io.github.pgreset.core.server.LocalServers;
 import io.github.pgreset.maven.internal.CommandLine;
@@ -66,7 +67,7 @@ public abstract class AbstractGoalMojo extends AbstractMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "pgreset.dataDirectory")
+    @Parameter(property = ServerProperties.DATA_DIRECTORY)
     private File dataDirectory;
 
     @Parameter(defaultValue = "${session}", readonly = true)

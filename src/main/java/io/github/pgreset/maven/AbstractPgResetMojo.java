@@ -2,6 +2,7 @@ package io.github.pgreset.maven;
 
 import io.github.pgreset.core.ResetService;
 import io.github.pgreset.core.ResetSettings;
+import io.github.pgreset.core.ServerProperties;
 import io.github.pgreset.core.connection.ConnectionRequest;
 import io.github.pgreset.core.connection.DatabaseName;
 import io.github.pgreset.core.connection.LibpqEnvironment;
@@ -21,7 +22,6 @@ import io.github.pgreset.maven.internal.MavenProgress;
 import io.github.pgreset.maven.internal.NextCopyWhileBuilding;
 import io.github.pgreset.maven.internal.ResultLog;
 import io.github.pgreset.maven.internal.ServerCredentials;
-import io.github.pgreset.maven.internal.ServerProperties;
 import io.github.pgreset.maven.internal.SeveralDatabases;
 import java.io.File;
 import java.nio.file.Path;
@@ -56,7 +56,7 @@ public abstract class AbstractPgResetMojo extends AbstractGoalMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "pgreset.url")
+    @Parameter(property = ServerProperties.URL)
     private String url;
 
     /**
@@ -78,7 +78,7 @@ public abstract class AbstractPgResetMojo extends AbstractGoalMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "pgreset.username")
+    @Parameter(property = ServerProperties.USERNAME)
     private String username;
 
     /**
@@ -89,7 +89,7 @@ public abstract class AbstractPgResetMojo extends AbstractGoalMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "pgreset.password")
+    @Parameter(property = ServerProperties.PASSWORD)
     private PlexusConfiguration password;
 
     /**
@@ -181,7 +181,7 @@ public abstract class AbstractPgResetMojo extends AbstractGoalMojo {
         try {
             ServerCredentials.Sources sources = new ServerCredentials.Sources(
                     commandLine.isGiven("pgreset.serverId"),
-                    commandLine.isGiven("pgreset.username") || commandLine.isGiven("pgreset.password"));
+                    commandLine.isGiven(ServerProperties.USERNAME) || commandLine.isGiven(ServerProperties.PASSWORD));
             ServerCredentials credentials =
                     ServerCredentials.resolve(serverId, username, password(), sources, settings, decrypter);
             List<DatabaseName> several = databases().stream()

@@ -1,12 +1,12 @@
 package io.github.pgreset.maven;
 
 import io.github.pgreset.core.ResetService;
+import io.github.pgreset.core.ServerProperties;
 import io.github.pgreset.core.report.GoalReport;
 import io.github.pgreset.core.snapshot.RestoreResult;
 import io.github.pgreset.core.snapshot.SnapshotOptions;
 import io.github.pgreset.maven.internal.NextCopyWhileBuilding;
 import io.github.pgreset.maven.internal.ResultLog;
-import io.github.pgreset.maven.internal.ServerProperties;
 import io.github.pgreset.maven.internal.SnapshotParameters;
 import java.io.File;
 import java.util.List;

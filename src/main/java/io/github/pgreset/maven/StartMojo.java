@@ -1,11 +1,11 @@
 package io.github.pgreset.maven;
 
+import io.github.pgreset.core.ServerProperties;
 import io.github.pgreset.core.server.LocalServer;
 import io.github.pgreset.core.server.StartRequest;
 import io.github.pgreset.core.server.StartResult;
 import io.github.pgreset.core.server.VersionRequest;
 import io.github.pgreset.maven.internal.BuildServers;
-import io.github.pgreset.maven.internal.ServerProperties;
 import io.github.pgreset.maven.internal.Styled;
 import java.util.Properties;
 import javax.inject.Inject;

@@ -148,12 +148,17 @@ class PluginDocumentationTest {
 
     /**
      * The core's messages speak Maven where they tell the fix ({@code pgreset.timeout}, {@code pgreset:snapshot}):
-     * every such word is a property or a goal of the plugin, so that advice never names what does not exist.
+     * every such word is a property or a goal of the plugin, or a property it sets, so that advice never names what
+     * does not exist.
      */
     @Test
     void everyPropertyAndGoalTheCoreNamesExists() throws Exception {
         java.util.Set<String> properties =
                 parameters.stream().map(DescribedParameter::property).collect(java.util.stream.Collectors.toSet());
+        // and the properties the goals set for the rest of the build (pgreset.skipMigrations)
+        for (java.lang.reflect.Field field : io.github.pgreset.core.ServerProperties.class.getFields()) {
+            properties.add((String) field.get(null));
+        }
         java.util.regex.Pattern named = java.util.regex.Pattern.compile("pgreset([.:])([a-zA-Z]+)");
         List<String> unknown = new java.util.ArrayList<>();
         try (java.util.stream.Stream<Path> files = Files.walk(Path.of("src/main/java/io/github/pgreset/core"))) {

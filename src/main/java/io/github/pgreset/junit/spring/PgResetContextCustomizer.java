@@ -1,5 +1,6 @@
 package io.github.pgreset.junit.spring;
 
+import io.github.pgreset.core.ServerProperties;
 import io.github.pgreset.junit.Pools;
 import java.util.Map;
 import java.util.Objects;
@@ -30,9 +31,9 @@ final class PgResetContextCustomizer implements ContextCustomizer {
                 .addFirst(new MapPropertySource(
                         "pgreset",
                         Map.of(
-                                "spring.datasource.url", required("pgreset.url"),
-                                "spring.datasource.username", required("pgreset.username"),
-                                "spring.datasource.password", required("pgreset.password"))));
+                                "spring.datasource.url", required(ServerProperties.URL),
+                                "spring.datasource.username", required(ServerProperties.USERNAME),
+                                "spring.datasource.password", required(ServerProperties.PASSWORD))));
         context.getBeanFactory().addBeanPostProcessor(new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String beanName) {

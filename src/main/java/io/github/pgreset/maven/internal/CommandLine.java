@@ -1,5 +1,6 @@
 package io.github.pgreset.maven.internal;
 
+import io.github.pgreset.core.ServerProperties;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
