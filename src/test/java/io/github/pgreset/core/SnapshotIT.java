@@ -215,15 +215,19 @@ class SnapshotIT {
 
     /**
      * The old database is moved aside and the copy renamed into its name in one transaction: a client that connects
-     * in a tight loop meets the old database (closed while its sessions end) or the fresh one, never a missing name.
+     * in a tight loop meets the old database (closed while its sessions end: 55000, 57P01) or the fresh one, never a
+     * missing name. One caught in the middle of connecting at the instant of the swap may meet PostgreSQL's own 3D000
+     * with the detail "It seems to have just been dropped or renamed" (docs/snapshots.md), told apart and counted.
      */
     @PostgresTest
     void aClientConnectingDuringRestoresNeverFindsTheDatabaseMissing(PgServer server, TestDatabases dbs) {
         String chat = migrated(server, dbs);
         service(server, chat).snapshot(SnapshotOptions.DEFAULTS);
         Map<String, Integer> failures;
-        try (ReconnectingClient client = new ReconnectingClient(server, chat, 3)) {
-            for (int i = 1; i <= 12; i++) {
+        int clients = 3;
+        int restores = 12;
+        try (ReconnectingClient client = new ReconnectingClient(server, chat, clients)) {
+            for (int i = 1; i <= restores; i++) {
                 int connected = client.connections();
                 RestoreResult restored =
                         service(server, chat).restore(DropOptions.defaults(), SnapshotOptions.DEFAULTS);
@@ -233,7 +237,13 @@ class SnapshotIT {
             }
             failures = client.failures();
         }
+        // a name truly missing: never
         assertThat(failures).as("failures by SQLSTATE").doesNotContainKey("3D000");
+        // a client in the middle of connecting at the instant of a swap may be refused with "It seems to have just
+        // been dropped or renamed", whatever the reset does: counted, at most once per client and swap
+        assertThat(failures.getOrDefault(ReconnectingClient.RENAMED_WHILE_CONNECTING, 0))
+                .as("refusals of a database renamed while connecting, among %s", failures)
+                .isLessThanOrEqualTo(clients * restores);
         assertThat(failures).as("the client was refused while sessions ended").isNotEmpty();
     }
 

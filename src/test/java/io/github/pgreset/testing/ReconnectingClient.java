@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import org.postgresql.util.PSQLException;
 
 /**
  * The client that breaks naive resets: threads that hold a connection to a database, and the moment it is
@@ -42,7 +43,19 @@ public final class ReconnectingClient implements AutoCloseable {
         return connections.get();
     }
 
-    /** How often connecting or querying failed, by SQLSTATE (3D000: the database did not exist). */
+    /**
+     * The key of a client that asked for the database while a swap renamed another one into its name: PostgreSQL looks
+     * the name up, waits for the database's lock, which the rename holds until it commits, finds the name on another
+     * database and refuses with 3D000 and the detail "It seems to have just been dropped or renamed.". Whatever a
+     * reset does, a client in the middle of connecting at that instant can meet it. A name truly missing gives 3D000
+     * without that detail.
+     */
+    public static final String RENAMED_WHILE_CONNECTING = "3D000 renamed while connecting";
+
+    /**
+     * How often connecting or querying failed, by SQLSTATE (3D000: the database did not exist), the refusal of a
+     * database renamed while the client connected apart ({@link #RENAMED_WHILE_CONNECTING}).
+     */
     public Map<String, Integer> failures() {
         Map<String, Integer> counts = new TreeMap<>();
         refusals.forEach((state, count) -> counts.put(state, count.get()));
@@ -87,11 +100,21 @@ public final class ReconnectingClient implements AutoCloseable {
                 }
             } catch (SQLException e) {
                 // terminated, refused or the database is gone: connect again at once
-                refusals.computeIfAbsent(String.valueOf(e.getSQLState()), state -> new AtomicInteger())
+                refusals.computeIfAbsent(failure(e), state -> new AtomicInteger())
                         .incrementAndGet();
                 LockSupport.parkNanos(RETRY_PAUSE_NANOS);
             }
         }
+    }
+
+    private static String failure(SQLException e) {
+        if ("3D000".equals(e.getSQLState())
+                && e instanceof PSQLException psql
+                && psql.getServerErrorMessage() != null
+                && String.valueOf(psql.getServerErrorMessage().getDetail()).contains("just been dropped or renamed")) {
+            return RENAMED_WHILE_CONNECTING;
+        }
+        return String.valueOf(e.getSQLState());
     }
 
     @Override
