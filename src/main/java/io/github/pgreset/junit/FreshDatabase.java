@@ -4,10 +4,8 @@ import io.github.pgreset.core.NextCopy;
 import io.github.pgreset.core.ResetService;
 import io.github.pgreset.core.ResetSettings;
 import io.github.pgreset.core.catalog.SourceFingerprint;
-import io.github.pgreset.core.connection.ConnectionSettings;
 import io.github.pgreset.core.connection.DatabaseName;
 import io.github.pgreset.core.connection.Deadline;
-import io.github.pgreset.core.connection.HostPort;
 import io.github.pgreset.core.connection.MaintenanceConnection;
 import io.github.pgreset.core.connection.PgResetException;
 import io.github.pgreset.core.connection.ProgressListener;
@@ -21,7 +19,6 @@ import io.github.pgreset.core.snapshot.SnapshotOptions;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -189,13 +186,6 @@ final class FreshDatabase implements AutoCloseable {
     }
 
     private static Target target(LocalServer server, DatabaseName database) {
-        return new Target(
-                new ConnectionSettings(
-                        List.of(new HostPort(LocalServer.HOST, server.port())),
-                        server.superuser(),
-                        server.password(),
-                        "postgres",
-                        Map.of("ApplicationName", "pgreset:tests")),
-                database);
+        return server.target(database, "pgreset:tests");
     }
 }

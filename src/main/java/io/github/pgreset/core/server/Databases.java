@@ -1,9 +1,7 @@
 package io.github.pgreset.core.server;
 
-import io.github.pgreset.core.connection.ConnectionSettings;
 import io.github.pgreset.core.connection.DatabaseName;
 import io.github.pgreset.core.connection.Deadline;
-import io.github.pgreset.core.connection.HostPort;
 import io.github.pgreset.core.connection.MaintenanceConnection;
 import io.github.pgreset.core.connection.PgResetException;
 import io.github.pgreset.core.connection.Problem;
@@ -19,8 +17,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -158,14 +154,7 @@ final class Databases {
 
     /** The server's superuser on its postgres database, as the goals reach it. */
     private static Target maintenance(LocalServer server) {
-        return new Target(
-                new ConnectionSettings(
-                        List.of(new HostPort(LocalServer.HOST, server.port())),
-                        server.superuser(),
-                        server.password(),
-                        "postgres",
-                        Map.of("ApplicationName", "pgreset:start")),
-                new DatabaseName("postgres"));
+        return server.target(new DatabaseName("postgres"), "pgreset:start");
     }
 
     private static Properties properties(LocalServer server, Deadline deadline) {

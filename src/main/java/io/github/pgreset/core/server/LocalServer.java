@@ -1,6 +1,12 @@
 package io.github.pgreset.core.server;
 
+import io.github.pgreset.core.connection.ConnectionSettings;
+import io.github.pgreset.core.connection.DatabaseName;
+import io.github.pgreset.core.connection.HostPort;
+import io.github.pgreset.core.connection.Target;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 
 /**
  * A server that pgreset started and that is running: how to reach it.
@@ -15,6 +21,21 @@ public record LocalServer(Path dataDirectory, Release release, int port, String 
     public static final String HOST = "127.0.0.1";
 
     /** {@code jdbc:postgresql://127.0.0.1:54321/chat}. */
+    /**
+     * Its superuser on {@code database}, as pgreset's own connections reach it, named {@code applicationName} in
+     * {@code pg_stat_activity}.
+     */
+    public Target target(DatabaseName database, String applicationName) {
+        return new Target(
+                new ConnectionSettings(
+                        List.of(new HostPort(HOST, port)),
+                        superuser,
+                        password,
+                        "postgres",
+                        Map.of("ApplicationName", applicationName)),
+                database);
+    }
+
     public String url(String database) {
         return "jdbc:postgresql://" + HOST + ":" + port + "/"
                 + java.net.URLEncoder.encode(database, java.nio.charset.StandardCharsets.UTF_8)
